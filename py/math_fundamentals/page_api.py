@@ -1,0 +1,252 @@
+"""The thin layer between the web page and the lessons: plumbing, not a lesson.
+
+The page sends a method name and JSON arguments to ``dispatch``; the answer is
+JSON too, made only of dicts, lists, strings, numbers and ``None``. Functions
+and optimizers are discovered from their modules, so a new ``def`` in
+``functions.py`` or ``optimization.py`` shows up on the page by itself.
+"""
+
+import functools
+import inspect
+import json
+import math
+import traceback
+from dataclasses import asdict, dataclass
+from types import ModuleType
+from typing import Any, Callable
+
+from math_fundamentals import calculus, functions, landscape, optimization
+
+FUNCTION_RANGE = (-10.0, 10.0)
+FUNCTION_SAMPLES = 10_001
+LANDSCAPE_SAMPLES = 2_001
+ITERATIONS = 100
+PEAK_TOLERANCE = 0.1
+# A run whose point leaves this far beyond the landscape's ends has flown off.
+DIVERGENCE_LIMIT = 1e6
+
+
+@dataclass(frozen=True)
+class Control:
+    """How the page shows one keyword argument of an optimizer."""
+
+    name: str
+    label: str
+    default: float
+    min: float
+    max: float
+    step: float
+    integer: bool = False
+
+
+CONTROLS = {
+    "scale": Control("scale", "Scale", 1.0, 0.1, 5.0, 0.1),
+    "step_size": Control("step_size", "Step size", 0.01, 0.001, 1.0, 0.001),
+    "seed": Control("seed", "Seed", 0, 0, 2**31 - 1, 1, integer=True),
+}
+# Settings the page fixes rather than offering as controls.
+FIXED_ARGUMENTS = {"function", "start", "iterations"}
+
+
+def public_functions(module: ModuleType) -> list[Callable]:
+    """The functions a module defines for learners, in the order they are written."""
+    found = [value for name, value in vars(module).items()
+             if inspect.isfunction(value) and not name.startswith("_")
+             and value.__module__ == module.__name__]
+    return sorted(found, key=lambda function: function.__code__.co_firstlineno)
+
+
+def describe(function: Callable) -> dict:
+    """Name, docstring and source code of a function, for the page to show."""
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        source = ""
+    return {"name": function.__name__, "doc": inspect.getdoc(function) or "", "source": source}
+
+
+def controls_for(optimizer: Callable) -> list[dict]:
+    """The controls of an optimizer: its keyword arguments, with ranges for the page."""
+    controls = []
+    for parameter in inspect.signature(optimizer).parameters.values():
+        if parameter.name in FIXED_ARGUMENTS or parameter.default is inspect.Parameter.empty:
+            continue
+        control = CONTROLS.get(parameter.name) or _guess_control(parameter.name, parameter.default)
+        controls.append(asdict(control) | {"default": parameter.default})
+    return controls
+
+
+def _guess_control(name: str, default: Any) -> Control:
+    """A sensible range for a keyword argument the table above does not know yet."""
+    label = name.replace("_", " ").capitalize()
+    if isinstance(default, bool) or not isinstance(default, (int, float)):
+        raise TypeError(f"the default of {name!r} must be a number, not {default!r}")
+    if isinstance(default, int):
+        return Control(name, label, default, 0, max(10 * default, 100), 1, integer=True)
+    magnitude = abs(default) or 1.0
+    return Control(name, label, default, -10 * magnitude if default < 0 else 0.0,
+                   10 * magnitude, magnitude / 100)
+
+
+def catalog() -> dict:
+    """Everything the page lists: functions, optimizers and their controls."""
+    return {
+        "functions": [describe(function) for function in public_functions(functions)],
+        "optimizers": [describe(optimizer) | {"controls": controls_for(optimizer)}
+                       for optimizer in public_functions(optimization)],
+        "iterations": ITERATIONS,
+        "landscape_range": [landscape.LOW, landscape.HIGH],
+    }
+
+
+def as_number(value: Any, where: str) -> float | None:
+    """A finite float, or None where the function is undefined; TypeError for non-numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{where} returned {value!r} ({type(value).__name__}), not a number")
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def evaluate(function: Callable[[float], float], x: float) -> float | None:
+    """f(x), or None where f is undefined at x (a math domain error, division by zero, overflow)."""
+    try:
+        return as_number(function(x), f"{function.__name__}({x:g})")
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+
+
+def sample(function: str, low: float = FUNCTION_RANGE[0], high: float = FUNCTION_RANGE[1],
+           samples: int = FUNCTION_SAMPLES) -> dict:
+    """The curve of a function from ``functions.py`` as columns, with its minimum and maximum."""
+    chosen = _lookup(functions, function, "function")
+    xs = [low + (high - low) * i / (samples - 1) for i in range(samples)]
+    ys = [evaluate(chosen, x) for x in xs]
+    defined = [(y, x) for x, y in zip(xs, ys) if y is not None]
+    if not defined:
+        return {"name": function, "xs": xs, "ys": ys, "min": None, "max": None}
+    low_y, low_x = min(defined)
+    high_y, high_x = max(defined, key=lambda pair: (pair[0], -pair[1]))
+    return {"name": function, "xs": xs, "ys": ys,
+            "min": {"x": low_x, "y": low_y}, "max": {"x": high_x, "y": high_y}}
+
+
+@functools.cache
+def landscape_peaks() -> list[landscape.Peak]:
+    """The peaks of the bumpy landscape, highest first (searched once, then remembered)."""
+    return landscape.find_maxima(landscape.bumpy, landscape.LOW, landscape.HIGH)
+
+
+def landscape_view(samples: int = LANDSCAPE_SAMPLES) -> dict:
+    """The bumpy landscape as columns, with its global and local maximum located by search."""
+    low, high = landscape.LOW, landscape.HIGH
+    xs = [low + (high - low) * i / (samples - 1) for i in range(samples)]
+    peaks = landscape_peaks()
+    return {"xs": xs, "ys": [landscape.bumpy(x) for x in xs],
+            "global_max": asdict(peaks[0]),
+            "local_max": asdict(peaks[1]) if len(peaks) > 1 else None}
+
+
+def run(optimizer: str, start: float, **settings: Any) -> dict:
+    """One whole run of an optimizer on the bumpy landscape, as columns, with its outcome."""
+    chosen = _lookup(optimization, optimizer, "optimizer")
+    start = _checked("start", start, Control("start", "Starting point", 0.0,
+                                             landscape.LOW, landscape.HIGH, 0.1))
+    known = {control["name"]: control for control in controls_for(chosen)}
+    for name, value in settings.items():
+        if name not in known:
+            raise ValueError(f"{optimizer} has no setting called {name!r}")
+        settings[name] = _checked(name, value, Control(**known[name]))
+    path = chosen(landscape.bumpy, start, iterations=ITERATIONS, **settings)
+    return trace(path)
+
+
+def trace(path: list[float]) -> dict:
+    """Columns for a path: x, f(x), slope and best so far at each iteration, and the outcome."""
+    xs, ys, slopes, best_xs, best_ys = [], [], [], [], []
+    best_x = best_y = None
+    diverged_at = None
+    for step, x in enumerate(path):
+        x = as_number(x, "the optimizer")
+        if x is None or abs(x) > DIVERGENCE_LIMIT:
+            diverged_at = step
+            break
+        y = evaluate(landscape.bumpy, x)
+        if y is not None and (best_y is None or y > best_y):
+            best_x, best_y = x, y
+        xs.append(x)
+        ys.append(y)
+        slopes.append(evaluate(lambda point: calculus.derivative(landscape.bumpy, point), x))
+        best_xs.append(best_x)
+        best_ys.append(best_y)
+    return {"xs": xs, "ys": ys, "slopes": slopes, "best_xs": best_xs, "best_ys": best_ys,
+            "outcome": outcome(xs, diverged_at)}
+
+
+def outcome(xs: list[float], diverged_at: int | None = None) -> dict:
+    """An honest one-line label of what a run did, for learners."""
+    if diverged_at is not None:
+        return {"kind": "diverged", "step": diverged_at,
+                "label": f"Diverged at step {diverged_at}: the steps grew without limit"}
+    peaks = landscape_peaks()
+    end = xs[-1]
+    if abs(end - peaks[0].x) < PEAK_TOLERANCE:
+        return {"kind": "global", "label": "Reached the global max"}
+    if any(abs(end - peak.x) < PEAK_TOLERANCE for peak in peaks[1:]):
+        return {"kind": "local", "label": "Stuck on the local max"}
+    moves = [b - a for a, b in zip(xs[-11:], xs[-10:])]
+    if len(moves) >= 4 and all(m1 * m2 < 0 for m1, m2 in zip(moves, moves[1:])):
+        return {"kind": "oscillating", "label": "Oscillating: step size too large"}
+    if not landscape.LOW <= end <= landscape.HIGH:
+        return {"kind": "outside", "label": "Left the plotted range"}
+    return {"kind": "climbing", "label": "Still climbing: no peak reached yet"}
+
+
+def _lookup(module: ModuleType, name: str, kind: str) -> Callable:
+    for candidate in public_functions(module):
+        if candidate.__name__ == name:
+            return candidate
+    known = ", ".join(function.__name__ for function in public_functions(module))
+    raise ValueError(f"there is no {kind} called {name!r}; choose one of: {known}")
+
+
+def _checked(name: str, value: Any, control: Control) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"{control.label} must be a number; got {value!r}")
+    if not control.min <= value <= control.max:
+        raise ValueError(f"{control.label} must be between {control.min:g} and {control.max:g}; "
+                         f"got {value:g}")
+    return int(value) if control.integer else float(value)
+
+
+METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run}
+
+HINTS = {
+    "ZeroDivisionError": "Something was divided by zero.",
+    "ValueError": "A value was outside what is allowed here.",
+    "TypeError": "A value was of the wrong kind, for example text where a number was expected.",
+    "OverflowError": "A number grew too large for the computer to hold.",
+    "NameError": "A name is used that was never defined: check its spelling.",
+    "RecursionError": "A function kept calling itself without end.",
+}
+
+
+def explain(error: BaseException) -> dict:
+    """A Python error as plain data: its type, message, a hint and the line it came from."""
+    frames = traceback.extract_tb(error.__traceback__)
+    lesson_frames = [frame for frame in frames if "math_fundamentals" in frame.filename]
+    frame = lesson_frames[-1] if lesson_frames else (frames[-1] if frames else None)
+    return {"type": type(error).__name__, "message": str(error),
+            "hint": HINTS.get(type(error).__name__, ""),
+            "file": frame.filename.rsplit("/", 1)[-1] if frame else None,
+            "line": frame.lineno if frame else None}
+
+
+def dispatch(request: str) -> str:
+    """Runs ``{"method": ..., "args": {...}}`` and answers ``{"value": ...}`` or ``{"error": ...}``."""
+    try:
+        message = json.loads(request)
+        method = METHODS[message["method"]]
+        value = method(**message.get("args", {}))
+        return json.dumps({"value": value}, allow_nan=False)
+    except Exception as error:  # every error goes back to the page as data, never lost
+        return json.dumps({"error": explain(error)})

@@ -1,0 +1,43 @@
+// Canvas sizing: the backing store is round(cssSize * devicePixelRatio), so
+// lines stay sharp on high-density screens.
+
+/** Resizes the canvas to its CSS box and returns a context scaled to CSS pixels. */
+export function fitCanvas(canvas) {
+  const ratio = window.devicePixelRatio || 1;
+  const { width, height } = canvas.getBoundingClientRect();
+  const backingWidth = Math.max(1, Math.round(width * ratio));
+  const backingHeight = Math.max(1, Math.round(height * ratio));
+  if (canvas.width !== backingWidth || canvas.height !== backingHeight) {
+    canvas.width = backingWidth;
+    canvas.height = backingHeight;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return { ctx, width, height };
+}
+
+/** Colours of the plot, read from the page's CSS so the dark theme applies. */
+export function plotTheme(element) {
+  const style = getComputedStyle(element);
+  const read = (name) => style.getPropertyValue(name).trim();
+  return {
+    curve: read("--plot-curve"), grid: read("--plot-grid"), axis: read("--plot-axis"),
+    muted: read("--muted"), path: read("--plot-path"), current: read("--plot-current"),
+    best: read("--plot-best"), global: read("--plot-global"), local: read("--plot-local"),
+    markerOutline: read("--surface"),
+  };
+}
+
+/** Calls draw() once in the next animation frame, however often it is scheduled. */
+export function frameScheduler(draw) {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      draw();
+    });
+  };
+}

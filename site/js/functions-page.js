@@ -1,0 +1,124 @@
+// The Function Visualizer page: pick a function, see its curve, its range,
+// its documentation and its Python source.
+import * as python from "./python-client.js";
+import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
+import { createView, drawAxes, drawCurve, drawMarker, yRangeOf } from "./plot.js";
+import { fixed, pointText } from "./format.js";
+import { writeHash } from "./state.js";
+import { attachPointerReadout } from "./pointer.js";
+
+/** Builds the page's controls and returns {show(), refresh()} for the router. */
+export function createFunctionsPage({ state, data, notify }) {
+  const select = document.getElementById("function-select");
+  const canvas = document.getElementById("function-plot");
+  const minimum = document.getElementById("function-min");
+  const maximum = document.getElementById("function-max");
+  const pointer = document.getElementById("function-pointer");
+  let catalog = data.catalog;
+  let curve = data.samples[state.function];
+  let pointerX = null;
+  let request = 0;
+
+  const render = frameScheduler(draw);
+
+  function fillPicker() {
+    select.replaceChildren(...catalog.functions.map(({ name }) => new Option(name, name)));
+    select.value = state.function;
+  }
+
+  function showDescription() {
+    const described = catalog.functions.find(({ name }) => name === state.function);
+    document.getElementById("function-doc").textContent = described?.doc ?? "";
+    document.getElementById("function-source").textContent = described?.source ?? "";
+  }
+
+  function showRange() {
+    minimum.value = curve?.min ? pointText(curve.min, 2) : "undefined everywhere";
+    maximum.value = curve?.max ? pointText(curve.max, 2) : "undefined everywhere";
+    canvas.setAttribute("aria-label", `Plot of ${state.function}(x) for x from −10 to 10`
+      + (curve?.min ? `, from a minimum of ${fixed(curve.min.y, 2)} to a maximum of ${fixed(curve.max.y, 2)}`
+        : ", undefined everywhere"));
+  }
+
+  function draw() {
+    const { ctx, width, height } = fitCanvas(canvas);
+    if (!curve) return;
+    const theme = plotTheme(canvas);
+    const xs = curve.xs;
+    const view = createView(width, height, [xs[0], xs[xs.length - 1]], yRangeOf(curve.ys));
+    drawAxes(ctx, view, theme);
+    drawCurve(ctx, view, xs, curve.ys, { color: theme.curve });
+    if (pointerX !== null) {
+      const y = valueAt(pointerX);
+      if (y !== null) drawMarker(ctx, view, { x: pointerX, y }, { color: theme.current, radius: 5, outline: theme.markerOutline });
+    }
+    return view;
+  }
+
+  function valueAt(x) {
+    const xs = curve.xs;
+    const index = Math.round(((x - xs[0]) / (xs[xs.length - 1] - xs[0])) * (xs.length - 1));
+    return curve.ys[Math.min(xs.length - 1, Math.max(0, index))];
+  }
+
+  attachPointerReadout(canvas, {
+    view: () => createView(canvas.clientWidth, canvas.clientHeight, [-10, 10], [0, 1]),
+    onMove(x) {
+      pointerX = x;
+      if (x === null) {
+        pointer.value = "Point at the plot to read x and f(x).";
+      } else {
+        const y = valueAt(x);
+        pointer.value = `x = ${fixed(x, 2)}, f(x) = ${y === null ? "undefined here" : fixed(y, 3)}`;
+      }
+      render();
+    },
+  });
+
+  async function loadCurve() {
+    const name = state.function;
+    const ticket = ++request;
+    if (data.samples[name] && !python.isReady()) {
+      curve = data.samples[name];
+    } else {
+      try {
+        const sample = await python.call("sample", { function: name });
+        if (ticket !== request) return;
+        curve = sample;
+      } catch (error) {
+        if (ticket !== request) return;
+        notify(`Could not compute ${name}: ${error.message}`);
+        return;
+      }
+    }
+    showRange();
+    render();
+  }
+
+  select.addEventListener("change", () => {
+    state.function = select.value;
+    writeHash(state);
+    showDescription();
+    loadCurve();
+  });
+  new ResizeObserver(render).observe(canvas);
+
+  return {
+    show() {
+      fillPicker();
+      showDescription();
+      loadCurve();
+    },
+    /** Python became ready: take over from the build-time data with live results. */
+    async pythonReady() {
+      try {
+        catalog = await python.call("catalog");
+      } catch (error) {
+        notify(error.message);
+      }
+      fillPicker();
+      showDescription();
+      await loadCurve();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Start-up: read the URL, build both pages from the data computed at build
+// time (so the plots appear at once), then start Python and hand over to it.
+import * as python from "./python-client.js";
+import { PAGES, PROPERTIES, parseHash, state, validate } from "./state.js";
+import { createFunctionsPage } from "./functions-page.js";
+import { createOptimizationPage } from "./optimization-page.js";
+
+const data = globalThis.MF_LESSON_DATA;
+const noticeBox = document.getElementById("notice");
+
+function notify(message) {
+  noticeBox.textContent = message;
+  noticeBox.hidden = !message;
+}
+
+function readStateFromHash() {
+  const { page, params, unknownPage } = parseHash(location.hash);
+  const notices = unknownPage ? ["That page does not exist; showing the first lesson."] : [];
+  state.page = page;
+  const names = {
+    function: data.catalog.functions.map(({ name }) => name),
+    optimizer: data.catalog.optimizers.map(({ name }) => name),
+  };
+  for (const property of PROPERTIES) {
+    if (!params.has(property.name)) continue;
+    const checked = validate(property, params.get(property.name), names[property.name] ?? null);
+    state[property.name] = checked.value;
+    if (checked.notice) notices.push(checked.notice);
+  }
+  state.settings = {};
+  for (const [name, value] of params) {
+    if (!PROPERTIES.some((property) => property.name === name)) state.settings[name] = value;
+  }
+  notify(notices.join(" "));
+}
+
+const pages = {
+  functions: createFunctionsPage({ state, data, notify }),
+  optimization: createOptimizationPage({ state, data, notify }),
+};
+
+function showPage() {
+  readStateFromHash();
+  for (const name of PAGES) {
+    document.getElementById(`page-${name}`).hidden = name !== state.page;
+  }
+  for (const link of document.querySelectorAll("[data-page-link]")) {
+    if (link.dataset.pageLink === state.page) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  pages[state.page].show();
+}
+
+function showPythonStatus(status) {
+  const box = document.getElementById("python-status");
+  box.dataset.state = status.state;
+  document.getElementById("python-status-text").textContent = status.message;
+  document.getElementById("python-retry").hidden = status.state !== "failed";
+  if (status.state === "failed") {
+    notify(`${status.message} Reload the page or press Retry. If it keeps failing, download the app again.`);
+  }
+  pages.optimization.pythonStatus(status);
+}
+
+async function startPython() {
+  try {
+    await python.start({ baseUrl: new URL(".", location.href).href, pythonFiles: globalThis.MF_PYTHON_FILES });
+  } catch {
+    return; // the status line already says what went wrong
+  }
+  notify("");
+  await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
+}
+
+window.addEventListener("hashchange", showPage);
+document.getElementById("python-retry").addEventListener("click", startPython);
+python.onStatus(showPythonStatus);
+showPage();
+startPython();

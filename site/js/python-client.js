@@ -1,0 +1,126 @@
+// The only module that knows Python runs in a worker. Pages call
+// `await python.call("run", {...})` and get plain data back, or an error
+// object with a readable message.
+import workerSource from "./python.worker.js";
+import { loadRuntimeFiles } from "./runtime-assets.js";
+
+const DEFAULT_TIMEOUT_MS = 3000;
+
+export class PythonError extends Error {
+  /** A Python exception (or a timeout) described as data: type, message, hint, line. */
+  constructor(details) {
+    super(details.message);
+    this.name = details.type;
+    this.details = details;
+  }
+}
+
+let worker = null;
+let runtimeFiles = null;
+let nextId = 1;
+const pending = new Map();
+const statusListeners = new Set();
+let status = { state: "loading", message: "Loading Python…" };
+let lastStart = null;
+
+function setStatus(next) {
+  status = next;
+  for (const listener of statusListeners) listener(status);
+}
+
+/** Calls listener(status) now and whenever Python's state changes (loading, ready, failed). */
+export function onStatus(listener) {
+  statusListeners.add(listener);
+  listener(status);
+  return () => statusListeners.delete(listener);
+}
+
+/** Downloads the runtime once and starts the worker; resolves when Python is ready. */
+export async function start({ baseUrl, pythonFiles }) {
+  lastStart = { baseUrl, pythonFiles };
+  try {
+    if (typeof WebAssembly !== "object") {
+      throw new Error("This browser cannot run WebAssembly, which Python in the page needs. "
+        + "Please open the page in a current version of Chrome, Edge, Firefox or Safari.");
+    }
+    runtimeFiles ??= await loadRuntimeFiles(baseUrl, (done, total) =>
+      setStatus({ state: "loading", message: `Loading Python… (${done} of ${total} files)` }));
+    setStatus({ state: "loading", message: "Starting Python…" });
+    await bootWorker(baseUrl, pythonFiles);
+    setStatus({ state: "ready", message: "Python is ready" });
+  } catch (error) {
+    setStatus({ state: "failed", message: String(error.message || error) });
+    throw error;
+  }
+}
+
+function bootWorker(baseUrl, pythonFiles) {
+  const url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+  worker = new Worker(url);
+  URL.revokeObjectURL(url);
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event) => {
+      const message = event.data;
+      if (message.type === "ready") {
+        worker.onmessage = receiveReply;
+        resolve(message.timings);
+      } else if (message.type === "failed") {
+        reject(new Error(`Python could not start: ${message.message}`));
+      }
+    };
+    worker.onerror = (event) => reject(new Error(`Python could not start: ${event.message}`));
+    worker.postMessage({ type: "boot", baseUrl, assets: runtimeFiles, pythonFiles });
+  });
+}
+
+function receiveReply(event) {
+  const { id, reply } = event.data;
+  const call = pending.get(id);
+  if (!call) return;
+  pending.delete(id);
+  clearTimeout(call.timer);
+  const { value, error } = JSON.parse(reply);
+  if (error) call.reject(new PythonError(error));
+  else call.resolve(value);
+}
+
+/** True once Python has started and answers calls. */
+export function isReady() {
+  return status.state === "ready";
+}
+
+/** Runs page_api.<method>(**args) in Python and resolves with its plain-data answer. */
+export function call(method, args = {}, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+  if (status.state !== "ready") {
+    return Promise.reject(new PythonError({ type: "NotReady", message: "Python is still loading.",
+      hint: "", line: null }));
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => stopRunaway(id), timeoutMs);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ id, method, args });
+  });
+}
+
+function stopRunaway(id) {
+  const call = pending.get(id);
+  if (!call) return;
+  call.reject(new PythonError({ type: "Timeout", line: null,
+    message: "Python took too long and was stopped.",
+    hint: "A loop that never ends, or a very large computation, was running." }));
+  pending.delete(id);
+  restart();
+}
+
+/** Replaces the worker (for example after a runaway call) and fails every call still waiting. */
+export async function restart() {
+  worker?.terminate();
+  for (const [id, call] of pending) {
+    clearTimeout(call.timer);
+    call.reject(new PythonError({ type: "Restarted", message: "Python was restarted.", hint: "", line: null }));
+    pending.delete(id);
+  }
+  setStatus({ state: "loading", message: "Restarting Python…" });
+  await start(lastStart);
+}

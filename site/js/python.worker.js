@@ -1,0 +1,89 @@
+// The Python worker. It is a classic script started from a Blob URL, because
+// Chromium refuses worker script files and module workers on file:// pages.
+// Everything it needs arrives by postMessage: it never fetches from the network.
+"use strict";
+
+let dispatch = null;
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type === "boot") {
+    try {
+      const timings = await boot(message);
+      self.postMessage({ type: "ready", timings });
+    } catch (error) {
+      self.postMessage({ type: "failed", message: String(error && error.message || error) });
+    }
+    return;
+  }
+  const { id, method, args } = message;
+  try {
+    // page_api.dispatch never raises: Python errors come back inside the JSON.
+    const reply = dispatch(JSON.stringify({ method, args }));
+    self.postMessage({ id, reply });
+  } catch (error) {
+    self.postMessage({ id, reply: JSON.stringify({ error: {
+      type: "InternalError", message: String(error && error.message || error), hint: "", line: null } }) });
+  }
+};
+
+async function boot({ baseUrl, assets, pythonFiles }) {
+  const started = performance.now();
+  runClassicScript(assets["pyodide.asm.js"]);
+  runClassicScript(assets["pyodide.js"]);
+  serveRuntimeFiles(baseUrl, {
+    "pyodide.asm.wasm": [assets["pyodide.asm.wasm"], "application/wasm"],
+    "python_stdlib.zip": [assets["python_stdlib.zip"], "application/zip"],
+  });
+  const pyodide = await self.loadPyodide({
+    indexURL: baseUrl,
+    createPyodideModule: self.createPyodideModule,
+    lockFileContents: assets["pyodide-lock.json"],
+    stdout: () => {},
+    stderr: (text) => console.warn(text),
+  });
+  const loaded = performance.now();
+  for (const [path, source] of Object.entries(pythonFiles)) {
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, source);
+  }
+  const dispatchProxy = pyodide.runPython(
+    "from math_fundamentals.page_api import dispatch\ndispatch");
+  dispatch = (request) => dispatchProxy(request);
+  return { runtimeMs: loaded - started, totalMs: performance.now() - started };
+}
+
+// Runs a script given as text. Pyodide probes importScripts("data:...") to refuse
+// classic workers; this wrapper makes that probe fail while still loading our own
+// scripts from Blob URLs.
+const importClassicScript = self.importScripts.bind(self);
+self.importScripts = (...urls) => {
+  if (urls.some((url) => String(url).startsWith("data:"))) {
+    throw new TypeError("data: scripts are not loaded in this worker");
+  }
+  return importClassicScript(...urls);
+};
+
+function runClassicScript(source) {
+  const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  try {
+    importClassicScript(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// Pyodide fetches its wasm binary and standard library by URL. Answer those two
+// requests from the bytes the page handed over, so that no request leaves the worker.
+function serveRuntimeFiles(baseUrl, files) {
+  const networkFetch = self.fetch.bind(self);
+  self.fetch = (resource, init) => {
+    const url = String(resource instanceof Request ? resource.url : resource);
+    const name = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : null;
+    if (name in files) {
+      const [bytes, type] = files[name];
+      return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));
+    }
+    return networkFetch(resource, init);
+  };
+}

@@ -1,0 +1,70 @@
+// All of the page's state in one object, with a table of its properties. The
+// URL hash is written from it and read back into it with validation, so a link
+// reproduces what the learner saw.
+
+export const PAGES = ["functions", "optimization"];
+
+/** The properties kept in the URL: name, kind, range and default. */
+export const PROPERTIES = [
+  { name: "function", kind: "name", default: "f" },
+  { name: "optimizer", kind: "name", default: "hill_climbing" },
+  { name: "start", kind: "number", label: "Starting point", min: -20, max: 20, default: 0 },
+];
+
+export const state = {
+  page: "functions",
+  ...Object.fromEntries(PROPERTIES.map((property) => [property.name, property.default])),
+  // The chosen optimizer's settings (scale, step_size, seed, ...), described by Python.
+  settings: {},
+};
+
+/** Checks one raw value against its property; returns {value} or {value: fallback, notice}. */
+export function validate(property, raw, names = null) {
+  if (property.kind === "name") {
+    if (names === null || names.includes(raw)) return { value: raw };
+    return { value: property.default,
+      notice: `Unknown ${property.name} "${shorten(raw)}"; showing ${property.default} instead.` };
+  }
+  const number = Number(raw);
+  const label = property.label ?? property.name;
+  if (raw === "" || raw === null || !Number.isFinite(number)) {
+    return { value: property.default,
+      notice: `${label} "${shorten(raw)}" is not a number; using ${property.default}.` };
+  }
+  const clamped = Math.min(property.max, Math.max(property.min, property.integer ? Math.round(number) : number));
+  if (clamped !== number) {
+    return { value: clamped, notice: `${label} must be between ${property.min} and ${property.max}; using ${clamped}.` };
+  }
+  return { value: number };
+}
+
+function shorten(text) {
+  const value = String(text);
+  return value.length > 24 ? `${value.slice(0, 24)}…` : value;
+}
+
+/** Splits a hash like "#/optimization?start=2" into its page and raw parameters. */
+export function parseHash(hash) {
+  const [path, query = ""] = hash.replace(/^#\/?/, "").split("?");
+  const page = PAGES.includes(path) ? path : PAGES[0];
+  return { page, params: new URLSearchParams(query), unknownPage: path !== "" && path !== page };
+}
+
+/** The hash that stands for the current state of a page. */
+export function hashFor(current) {
+  const params = new URLSearchParams();
+  if (current.page === "functions") {
+    params.set("function", current.function);
+  } else {
+    params.set("optimizer", current.optimizer);
+    params.set("start", String(current.start));
+    for (const [name, value] of Object.entries(current.settings)) params.set(name, String(value));
+  }
+  return `#/${current.page}?${params}`;
+}
+
+/** Writes the state into the URL without adding a history entry per keystroke. */
+export function writeHash(current) {
+  const hash = hashFor(current);
+  if (location.hash !== hash) history.replaceState(null, "", hash);
+}
