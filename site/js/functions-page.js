@@ -7,6 +7,11 @@ import { fixed, pointText } from "./format.js";
 import { writeHash } from "./state.js";
 import { attachPointerReadout } from "./pointer.js";
 
+/** A docstring without its ">>>" examples, which the source listing shows anyway. */
+export function withoutExamples(doc) {
+  return doc.split(/\n\s*\n/).filter((paragraph) => !paragraph.trimStart().startsWith(">>>")).join("\n\n");
+}
+
 /** Builds the page's controls and returns {show(), refresh()} for the router. */
 export function createFunctionsPage({ state, data, notify }) {
   const select = document.getElementById("function-select");
@@ -28,7 +33,7 @@ export function createFunctionsPage({ state, data, notify }) {
 
   function showDescription() {
     const described = catalog.functions.find(({ name }) => name === state.function);
-    document.getElementById("function-doc").textContent = described?.doc ?? "";
+    document.getElementById("function-doc").textContent = withoutExamples(described?.doc ?? "");
     document.getElementById("function-source").textContent = described?.source ?? "";
   }
 

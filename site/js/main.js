@@ -63,14 +63,17 @@ function showPythonStatus(status) {
 }
 
 async function startPython() {
+  if (!noticeBox.hidden && document.getElementById("python-status").dataset.state === "failed") notify("");
   try {
     await python.start({ baseUrl: new URL(".", location.href).href, pythonFiles: globalThis.MF_PYTHON_FILES });
   } catch {
     return; // the status line already says what went wrong
   }
-  notify("");
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
 }
+
+// A handle for the browser console (and the parity tests): the same calls the page makes.
+globalThis.mathFundamentals = { call: python.call, state };
 
 window.addEventListener("hashchange", showPage);
 document.getElementById("python-retry").addEventListener("click", startPython);

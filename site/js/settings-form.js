@@ -29,9 +29,13 @@ export function createSettingsForm(container, { onChange }) {
     input.value = String(checked.value);
     const error = Object.assign(document.createElement("p"), { className: "field-error", id: `${id}-error` });
     input.setAttribute("aria-describedby", error.id);
-    element.append(label, input);
-    if (control.name === "seed") element.append(newSeedButton(input));
-    element.append(error);
+    if (control.name === "seed") {
+      const row = Object.assign(document.createElement("div"), { className: "input-row" });
+      row.append(input, newSeedButton(input));
+      element.append(label, row, error);
+    } else {
+      element.append(label, input, error);
+    }
     const field = {
       element, control,
       check() {
@@ -50,7 +54,6 @@ export function createSettingsForm(container, { onChange }) {
 
   function newSeedButton(input) {
     const button = Object.assign(document.createElement("button"), { type: "button", textContent: "New seed" });
-    button.className = "inline-button";
     button.addEventListener("click", () => {
       input.value = String(Math.floor(Math.random() * MAX_SEED));
       input.dispatchEvent(new Event("input"));
