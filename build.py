@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -103,6 +104,10 @@ def python_runtime() -> None:
             wrapped = '"' + base64.b64encode(content).decode("ascii") + '"'
         (RUNTIME / "offline" / f"{name}.js").write_text(
             f"(globalThis.MF_RUNTIME_FILES ??= {{}})[{json.dumps(name)}] = {wrapped};\n")
+    manifest = {name: {"size": len(encoded), "crc32": zlib.crc32(encoded)}
+                for name, encoded in ((name, content.encode() if isinstance(content, str) else content)
+                                      for name, content in files.items())}
+    write_data_script("runtime-manifest.js", "MF_RUNTIME_MANIFEST", manifest)
     size = sum(len(content) for content in files.values())
     step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB) with file:// wrappers")
 

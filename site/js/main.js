@@ -65,7 +65,8 @@ function showPythonStatus(status) {
 async function startPython() {
   if (!noticeBox.hidden && document.getElementById("python-status").dataset.state === "failed") notify("");
   try {
-    await python.start({ baseUrl: new URL(".", location.href).href, pythonFiles: globalThis.MF_PYTHON_FILES });
+    await python.start({ baseUrl: new URL(".", location.href).href, pythonFiles: globalThis.MF_PYTHON_FILES,
+      runtimeManifest: globalThis.MF_RUNTIME_MANIFEST });
   } catch {
     return; // the status line already says what went wrong
   }
@@ -74,6 +75,9 @@ async function startPython() {
 
 // A handle for the browser console (and the parity tests): the same calls the page makes.
 globalThis.mathFundamentals = { call: python.call, state };
+
+// The offline copy has no zip inside it, and a folder on disk needs no second download.
+document.getElementById("offline-download").hidden = location.protocol === "file:";
 
 window.addEventListener("hashchange", showPage);
 document.getElementById("python-retry").addEventListener("click", startPython);

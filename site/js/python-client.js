@@ -2,9 +2,11 @@
 // `await python.call("run", {...})` and get plain data back, or an error
 // object with a readable message.
 import workerSource from "./python.worker.js";
-import { loadRuntimeFiles } from "./runtime-assets.js";
+import { loadRuntimeFiles, RUNTIME_DIR } from "./runtime-assets.js";
 
 const DEFAULT_TIMEOUT_MS = 3000;
+// Starting Python takes 1-3 s here; this only catches a start that will never finish.
+const BOOT_TIMEOUT_MS = 30000;
 
 export class PythonError extends Error {
   /** A Python exception (or a timeout) described as data: type, message, hint, line. */
@@ -36,15 +38,19 @@ export function onStatus(listener) {
 }
 
 /** Downloads the runtime once and starts the worker; resolves when Python is ready. */
-export async function start({ baseUrl, pythonFiles }) {
-  lastStart = { baseUrl, pythonFiles };
+export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
+  lastStart = { baseUrl, pythonFiles, runtimeManifest };
   try {
     if (typeof WebAssembly !== "object") {
       throw new Error("This browser cannot run WebAssembly, which Python in the page needs. "
         + "Please open the page in a current version of Chrome, Edge, Firefox or Safari.");
     }
-    runtimeFiles ??= await loadRuntimeFiles(baseUrl, (done, total) =>
-      setStatus({ state: "loading", message: `Loading Python… (${done} of ${total} files)` }));
+    runtimeFiles ??= await loadRuntimeFiles(baseUrl, runtimeManifest, (done, total) => {
+      // Files still arriving after another one failed must not hide that failure.
+      if (status.state === "loading") {
+        setStatus({ state: "loading", message: `Loading Python… (${done} of ${total} files)` });
+      }
+    });
     setStatus({ state: "loading", message: "Starting Python…" });
     await bootWorker(baseUrl, pythonFiles);
     setStatus({ state: "ready", message: "Python is ready" });
@@ -59,17 +65,25 @@ function bootWorker(baseUrl, pythonFiles) {
   worker = new Worker(url);
   URL.revokeObjectURL(url);
   return new Promise((resolve, reject) => {
+    const fail = (reason) => {
+      clearTimeout(timer);
+      worker.terminate();
+      reject(new Error(`Python could not start: ${reason}`));
+    };
+    const timer = setTimeout(() => fail(`it did not answer within ${BOOT_TIMEOUT_MS / 1000} s.`), BOOT_TIMEOUT_MS);
     worker.onmessage = (event) => {
       const message = event.data;
       if (message.type === "ready") {
+        clearTimeout(timer);
         worker.onmessage = receiveReply;
+        worker.onerror = () => restart();
         resolve(message.timings);
       } else if (message.type === "failed") {
-        reject(new Error(`Python could not start: ${message.message}`));
+        fail(message.message);
       }
     };
-    worker.onerror = (event) => reject(new Error(`Python could not start: ${event.message}`));
-    worker.postMessage({ type: "boot", baseUrl, assets: runtimeFiles, pythonFiles });
+    worker.onerror = (event) => fail(event.message || "the worker stopped.");
+    worker.postMessage({ type: "boot", runtimeUrl: baseUrl + RUNTIME_DIR, assets: runtimeFiles, pythonFiles });
   });
 }
 

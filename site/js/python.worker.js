@@ -27,16 +27,16 @@ self.onmessage = async (event) => {
   }
 };
 
-async function boot({ baseUrl, assets, pythonFiles }) {
+async function boot({ runtimeUrl, assets, pythonFiles }) {
   const started = performance.now();
   runClassicScript(assets["pyodide.asm.js"]);
   runClassicScript(assets["pyodide.js"]);
-  serveRuntimeFiles(baseUrl, {
+  serveRuntimeFiles(runtimeUrl, {
     "pyodide.asm.wasm": [assets["pyodide.asm.wasm"], "application/wasm"],
     "python_stdlib.zip": [assets["python_stdlib.zip"], "application/zip"],
   });
   const pyodide = await self.loadPyodide({
-    indexURL: baseUrl,
+    indexURL: runtimeUrl,
     createPyodideModule: self.createPyodideModule,
     lockFileContents: assets["pyodide-lock.json"],
     stdout: () => {},
@@ -75,11 +75,11 @@ function runClassicScript(source) {
 
 // Pyodide fetches its wasm binary and standard library by URL. Answer those two
 // requests from the bytes the page handed over, so that no request leaves the worker.
-function serveRuntimeFiles(baseUrl, files) {
+function serveRuntimeFiles(runtimeUrl, files) {
   const networkFetch = self.fetch.bind(self);
   self.fetch = (resource, init) => {
     const url = String(resource instanceof Request ? resource.url : resource);
-    const name = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : null;
+    const name = url.startsWith(runtimeUrl) ? url.slice(runtimeUrl.length) : null;
     if (name in files) {
       const [bytes, type] = files[name];
       return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));

@@ -1,0 +1,101 @@
+"""Offline anywhere: the downloadable zip works by file://, and broken copies say what is wrong."""
+
+import shutil
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+import build
+from tests.e2e.conftest import open_site, wait_for_python
+
+
+def run_gradient_ascent(page):
+    page.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    page.get_by_label("Step size").fill("0.1")
+    page.get_by_role("button", name="Run optimization").click()
+    expect(page.get_by_text("Reached the global max")).to_be_visible()
+
+
+def test_downloaded_zip_works_by_double_click(browser, dist, tmp_path):
+    with zipfile.ZipFile(dist / build.OFFLINE_ZIP_NAME) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "math-fundamentals"
+    context, page, guard = open_site(browser, folder.as_uri() + "/")
+    page.goto(folder.as_uri() + "/index.html#/optimization")
+    wait_for_python(page)
+    run_gradient_ascent(page)
+    expect(page.get_by_role("link", name="Download for offline use")).to_be_hidden()
+    context.close()
+    assert guard.outside == [] and guard.errors == []
+
+
+def test_download_link_is_offered_over_http(browser, http_root):
+    context, page, guard = open_site(browser, http_root)
+    page.goto(http_root + "index.html")
+    link = page.get_by_role("link", name="Download for offline use")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == build.OFFLINE_ZIP_NAME
+    context.close()
+
+
+@pytest.fixture
+def broken_copy(dist, tmp_path):
+    """A copy of dist/ that a test may damage."""
+    copy = tmp_path / "site"
+    shutil.copytree(dist, copy, ignore=shutil.ignore_patterns(build.OFFLINE_ZIP_NAME))
+    return copy
+
+
+def serve(folder):
+    import threading
+
+    server = build.make_server(folder, 0, "/app/")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/app/"
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+@pytest.mark.parametrize("damage, message", [
+    ("missing", "is missing"),
+    ("corrupt", "is damaged"),
+])
+def test_a_broken_runtime_file_is_reported_with_a_way_forward(browser, broken_copy, scheme, damage, message):
+    for path in [broken_copy / "pyodide" / "python_stdlib.zip",
+                 broken_copy / "pyodide" / "offline" / "python_stdlib.zip.js"]:
+        if damage == "missing":
+            path.unlink()
+        else:
+            data = bytearray(path.read_bytes())
+            middle = len(data) // 2
+            if path.suffix == ".zip":
+                data[middle] ^= 0x01
+            else:  # one base64 letter for another: still valid base64, other bytes
+                data[middle] = ord("B") if data[middle] == ord("A") else ord("A")
+            path.write_bytes(bytes(data))
+    server = None
+    if scheme == "http":
+        server, root = serve(broken_copy)
+    else:
+        root = broken_copy.as_uri() + "/"
+    context, page, guard = open_site(browser, root)
+    page.goto(root + "index.html#/optimization")
+    expect(page.get_by_role("alert")).to_contain_text(message, timeout=30_000)
+    expect(page.get_by_role("alert")).to_contain_text("Reload the page or press Retry")
+    expect(page.get_by_role("button", name="Retry")).to_be_visible()
+    expect(page.get_by_role("button", name="Run optimization")).to_be_disabled()
+    # The plots drawn from build-time data stay usable.
+    expect(page.get_by_role("list", name="Legend")).to_contain_text("Global max: x = 3.489")
+    context.close()
+    if server:
+        server.shutdown()
+    assert guard.outside == []
+
+
+def test_a_browser_without_webassembly_is_told_so(browser, http_root):
+    context, page, guard = open_site(browser, http_root)
+    page.add_init_script("delete globalThis.WebAssembly")
+    page.goto(http_root + "index.html")
+    expect(page.get_by_role("alert")).to_contain_text("cannot run WebAssembly")
+    context.close()
