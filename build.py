@@ -9,7 +9,9 @@ Each step below is a small function named for what it produces; the recipe is `b
 
 import base64
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -27,6 +29,13 @@ PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
 RUNTIME = DIST / "pyodide"
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
+SNAPSHOT_NAME = "python-snapshot.bin.gz"
+# Standard-library modules a learner may reasonably import in edited code, on top of
+# what Python and the lessons import when they start. Everything else is left out.
+LEARNER_MODULES = ["statistics", "fractions", "decimal", "numbers", "cmath", "datetime", "calendar",
+                   "pprint", "string", "textwrap", "itertools", "functools", "operator", "collections",
+                   "heapq", "bisect", "array", "copy", "time", "timeit", "difflib", "doctest",
+                   "unittest", "colorsys", "graphlib", "secrets", "hashlib", "csv", "html", "queue"]
 # Where the Python files live inside Pyodide's file system (its working directory).
 PYTHON_HOME = "/home/pyodide"
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
@@ -83,16 +92,21 @@ def javascript_bundle() -> None:
 
 
 def python_runtime() -> None:
-    """pyodide/: the Pyodide core files, plus each wrapped in a classic script for file:// pages."""
+    """pyodide/: the Pyodide core, a trimmed standard library and a memory snapshot of Python
+    started with the lessons imported, each also wrapped in a classic script for file:// pages."""
     if not PYODIDE.exists():
         raise BuildError("node_modules/pyodide is missing: run `npm ci`.")
     RUNTIME.mkdir()
+    stdlib = trimmed_stdlib((PYODIDE / "python_stdlib.zip").read_bytes(), imported_modules())
+    (RUNTIME / "python_stdlib.zip").write_bytes(stdlib)
+    snapshot = python_snapshot(RUNTIME / "python_stdlib.zip")
     files = {
         "pyodide.js": (PYODIDE / "pyodide.js").read_text(),
         "pyodide.asm.js": classic_runtime_script((PYODIDE / "pyodide.asm.mjs").read_text()),
         "pyodide-lock.json": lock_without_packages((PYODIDE / "pyodide-lock.json").read_text()),
         "pyodide.asm.wasm": (PYODIDE / "pyodide.asm.wasm").read_bytes(),
-        "python_stdlib.zip": (PYODIDE / "python_stdlib.zip").read_bytes(),
+        "python_stdlib.zip": stdlib,
+        SNAPSHOT_NAME: snapshot,
     }
     (RUNTIME / "offline").mkdir()
     for name, content in files.items():
@@ -109,7 +123,75 @@ def python_runtime() -> None:
                                       for name, content in files.items())}
     write_data_script("runtime-manifest.js", "MF_RUNTIME_MANIFEST", manifest)
     size = sum(len(content) for content in files.values())
-    step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB) with file:// wrappers")
+    step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB: standard library trimmed to "
+         f"{len(stdlib) / 2**20:.1f} MiB, snapshot {len(snapshot) / 2**20:.1f} MiB gzipped)")
+
+
+# Runs under Node: starts Pyodide with a given standard library, imports the lessons, and
+# either saves its memory (a snapshot) or imports the modules a learner may use and lists
+# every module Python has loaded, to learn which files the standard library must keep.
+SNAPSHOT_SCRIPT = """
+import { loadPyodide } from "%(pyodide)s";
+import fs from "node:fs";
+const request = JSON.parse(fs.readFileSync(0, "utf8"));
+const pyodide = await loadPyodide({ _makeSnapshot: !!request.snapshot, stdLibURL: request.stdlib,
+                                    stdout: () => {}, stderr: () => {} });
+for (const [path, source] of Object.entries(request.python)) {
+  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+  pyodide.FS.writeFile(path, source);
+}
+pyodide.runPython("import gc\\nfrom math_fundamentals import page_api\\npage_api.landscape_peaks()\\ngc.collect()");
+if (request.snapshot) {
+  fs.writeFileSync(request.snapshot, pyodide.makeMemorySnapshot());
+} else {
+  pyodide.runPython(request.learnerModules.map((name) => `import ${name}`).join("\\n"));
+  process.stdout.write(JSON.stringify(pyodide.runPython("import sys\\nsorted(sys.modules)").toJs()));
+}
+"""
+
+
+def run_pyodide_in_node(**request) -> str:
+    script = SNAPSHOT_SCRIPT % {"pyodide": (PYODIDE / "pyodide.mjs").as_uri()}
+    request["python"] = python_sources()
+    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(request),
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise BuildError(f"running Pyodide under Node failed:\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+def imported_modules() -> list[str]:
+    """Every module Python has loaded once it started, imported the lessons and LEARNER_MODULES."""
+    return json.loads(run_pyodide_in_node(stdlib=str(PYODIDE / "python_stdlib.zip"),
+                                          learnerModules=LEARNER_MODULES))
+
+
+def python_snapshot(stdlib: Path) -> bytes:
+    """A gzipped memory snapshot of Python started with `stdlib` and the lessons imported.
+
+    It must be made with the very library zip that ships: Python remembers where each
+    module sits inside the zip.
+    """
+    output = DIST / "snapshot.tmp"
+    run_pyodide_in_node(stdlib=str(stdlib), snapshot=str(output))
+    snapshot = gzip.compress(output.read_bytes(), compresslevel=9, mtime=0)
+    output.unlink()
+    return snapshot
+
+
+def trimmed_stdlib(stdlib_zip: bytes, modules: list[str]) -> bytes:
+    """Pyodide's standard-library zip with only the modules Python, the lessons and learners import.
+
+    A package that is imported keeps all of its files, so its own imports keep working.
+    """
+    packages = {name.split(".")[0] for name in modules}
+    kept = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as source, zipfile.ZipFile(kept, "w") as target:
+        for info in source.infolist():
+            top = info.filename.split("/")[0].removesuffix(".py")
+            if top in packages or info.filename.startswith("_sysconfigdata"):
+                target.writestr(info, source.read(info), compress_type=info.compress_type)
+    return kept.getvalue()
 
 
 def classic_runtime_script(module_source: str) -> str:
@@ -132,14 +214,19 @@ def lock_without_packages(lock_text: str) -> str:
     return json.dumps({"info": lock["info"], "packages": {}})
 
 
+def python_sources() -> dict[str, str]:
+    """The lesson modules by their path in Pyodide's file system."""
+    return {f"{PYTHON_HOME}/math_fundamentals/{path.name}": path.read_text()
+            for path in sorted(PYTHON_PACKAGE.glob("*.py"))}
+
+
 def python_files() -> dict[str, str]:
     """py/: the lesson modules, readable in the folder and bundled for the worker."""
-    sources = {}
     target = DIST / "py" / "math_fundamentals"
     target.mkdir(parents=True)
     for path in sorted(PYTHON_PACKAGE.glob("*.py")):
         shutil.copy2(path, target / path.name)
-        sources[f"{PYTHON_HOME}/math_fundamentals/{path.name}"] = path.read_text()
+    sources = python_sources()
     write_data_script("python-files.js", "MF_PYTHON_FILES", sources)
     step(f"packed {len(sources)} Python modules")
     return sources
@@ -197,10 +284,33 @@ def build() -> Path:
     return DIST
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".wasm", ".py", ".svg"}
+
+
+@functools.lru_cache(maxsize=64)
+def gzipped(path: str, modified: float) -> bytes:
+    """A file's gzip encoding, computed once per version of the file."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+
+
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files with MIME types that do not depend on the machine's tables."""
+    """Serves files with fixed MIME types and, like GitHub Pages, gzip where the browser accepts it."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzipped(str(path), path.stat().st_mtime)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
         pass

@@ -7,6 +7,7 @@ and optimizers are discovered from their modules, so a new ``def`` in
 """
 
 import functools
+import importlib
 import inspect
 import json
 import math
@@ -218,7 +219,20 @@ def _checked(name: str, value: Any, control: Control) -> float:
     return int(value) if control.integer else float(value)
 
 
-METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run}
+def importable(modules: list[str]) -> dict[str, bool]:
+    """Which of these modules Python can import here (the page's Python has a trimmed library)."""
+    found = {}
+    for name in modules:
+        try:
+            importlib.import_module(name)
+            found[name] = True
+        except ImportError:
+            found[name] = False
+    return found
+
+
+METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
+           "importable": importable}
 
 HINTS = {
     "ZeroDivisionError": "Something was divided by zero.",

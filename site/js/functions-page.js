@@ -6,6 +6,7 @@ import { createView, drawAxes, drawCurve, drawMarker, yRangeOf } from "./plot.js
 import { fixed, pointText } from "./format.js";
 import { writeHash } from "./state.js";
 import { attachPointerReadout } from "./pointer.js";
+import { markOnce } from "./marks.js";
 
 /** A docstring without its ">>>" examples, which the source listing shows anyway. */
 export function withoutExamples(doc) {
@@ -53,6 +54,7 @@ export function createFunctionsPage({ state, data, notify }) {
     const view = createView(width, height, [xs[0], xs[xs.length - 1]], yRangeOf(curve.ys));
     drawAxes(ctx, view, theme);
     drawCurve(ctx, view, xs, curve.ys, { color: theme.curve });
+    markOnce("first-plot");
     if (pointerX !== null) {
       const y = valueAt(pointerX);
       if (y !== null) drawMarker(ctx, view, { x: pointerX, y }, { color: theme.current, radius: 5, outline: theme.markerOutline });

@@ -4,6 +4,7 @@ import * as python from "./python-client.js";
 import { PAGES, PROPERTIES, parseHash, state, validate } from "./state.js";
 import { createFunctionsPage } from "./functions-page.js";
 import { createOptimizationPage } from "./optimization-page.js";
+import { markOnce } from "./marks.js";
 
 const data = globalThis.MF_LESSON_DATA;
 const noticeBox = document.getElementById("notice");
@@ -60,6 +61,7 @@ function showPythonStatus(status) {
     notify(`${status.message} Reload the page or press Retry. If it keeps failing, download the app again.`);
   }
   pages.optimization.pythonStatus(status);
+  if (status.state === "ready") markOnce("interactive");
 }
 
 async function startPython() {

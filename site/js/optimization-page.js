@@ -7,6 +7,7 @@ import { fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
 import { attachPointerReadout } from "./pointer.js";
 import { createSettingsForm } from "./settings-form.js";
+import { markOnce, measureSince } from "./marks.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
 
@@ -64,11 +65,13 @@ export function createOptimizationPage({ state, data, notify }) {
   }
 
   function draw() {
+    const started = performance.now();
     const { ctx, width, height } = fitCanvas(canvas);
     const theme = plotTheme(canvas);
     const view = createView(width, height, [landscape.xs[0], landscape.xs.at(-1)], yRange);
     drawAxes(ctx, view, theme);
     drawCurve(ctx, view, landscape.xs, landscape.ys, { color: theme.curve });
+    markOnce("first-plot");
     const outline = theme.markerOutline;
     drawMarker(ctx, view, landscape.global_max, { color: theme.global, label: "Global max", radius: 7, outline });
     if (landscape.local_max) {
@@ -90,6 +93,7 @@ export function createOptimizationPage({ state, data, notify }) {
     if (pointerX !== null) {
       drawMarker(ctx, view, { x: pointerX, y: landscapeAt(pointerX) }, { color: theme.muted, radius: 4, outline });
     }
+    measureSince(run ? "draw-run" : "draw-landscape", started);
   }
 
   function landscapeAt(x) {

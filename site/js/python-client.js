@@ -51,8 +51,11 @@ export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
         setStatus({ state: "loading", message: `Loading Python… (${done} of ${total} files)` });
       }
     });
+    performance.mark("runtime-files-loaded");
     setStatus({ state: "loading", message: "Starting Python…" });
-    await bootWorker(baseUrl, pythonFiles);
+    const timings = await bootWorker(baseUrl, pythonFiles);
+    performance.measure("python-boot", { start: performance.now() - timings.totalMs, duration: timings.totalMs });
+    performance.measure("pyodide-runtime", { start: performance.now() - timings.totalMs, duration: timings.runtimeMs });
     setStatus({ state: "ready", message: "Python is ready" });
   } catch (error) {
     setStatus({ state: "failed", message: String(error.message || error) });
@@ -83,7 +86,8 @@ function bootWorker(baseUrl, pythonFiles) {
       }
     };
     worker.onerror = (event) => fail(event.message || "the worker stopped.");
-    worker.postMessage({ type: "boot", runtimeUrl: baseUrl + RUNTIME_DIR, assets: runtimeFiles, pythonFiles });
+    worker.postMessage({ type: "boot", runtimeUrl: baseUrl + RUNTIME_DIR, assets: runtimeFiles.files,
+      wasmModule: runtimeFiles.wasmModule, pythonFiles });
   });
 }
 

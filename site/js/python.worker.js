@@ -27,16 +27,21 @@ self.onmessage = async (event) => {
   }
 };
 
-async function boot({ runtimeUrl, assets, pythonFiles }) {
+async function boot({ runtimeUrl, assets, wasmModule, pythonFiles }) {
   const started = performance.now();
   runClassicScript(assets["pyodide.asm.js"]);
   runClassicScript(assets["pyodide.js"]);
   serveRuntimeFiles(runtimeUrl, {
-    "pyodide.asm.wasm": [assets["pyodide.asm.wasm"], "application/wasm"],
+    "pyodide.asm.wasm": [new Uint8Array(0), "application/wasm"],
     "python_stdlib.zip": [assets["python_stdlib.zip"], "application/zip"],
   });
+  useCompiledModule(wasmModule);
+  const snapshot = assets["python-snapshot.bin.gz"];
   const pyodide = await self.loadPyodide({
     indexURL: runtimeUrl,
+    // Python's memory, saved at build time just after it started and imported the
+    // lessons: restoring it skips most of the start-up work.
+    ...(snapshot ? { _loadSnapshot: gunzip(snapshot) } : {}),
     createPyodideModule: self.createPyodideModule,
     lockFileContents: assets["pyodide-lock.json"],
     stdout: () => {},
@@ -51,6 +56,11 @@ async function boot({ runtimeUrl, assets, pythonFiles }) {
     "from math_fundamentals.page_api import dispatch\ndispatch");
   dispatch = (request) => dispatchProxy(request);
   return { runtimeMs: loaded - started, totalMs: performance.now() - started };
+}
+
+async function gunzip(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 // Runs a script given as text. Pyodide probes importScripts("data:...") to refuse
@@ -71,6 +81,13 @@ function runClassicScript(source) {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+// The page compiled the wasm binary already: instantiate that module instead of
+// compiling the (empty) response Pyodide asks for.
+function useCompiledModule(module) {
+  WebAssembly.instantiateStreaming = async (_response, imports) =>
+    ({ instance: await WebAssembly.instantiate(module, imports), module });
 }
 
 // Pyodide fetches its wasm binary and standard library by URL. Answer those two

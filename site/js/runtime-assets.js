@@ -10,26 +10,70 @@ export const RUNTIME_DIR = "pyodide/";
 
 const TEXT_FILES = new Set(["pyodide.js", "pyodide.asm.js", "pyodide-lock.json"]);
 
-/** Loads and checks every runtime file; onProgress(done, total) reports how many have arrived. */
+const WASM = "pyodide.asm.wasm";
+
+/**
+ * Loads and checks every runtime file, and compiles the wasm binary once.
+ * Resolves with {files, wasmModule}; onProgress(done, total) reports progress.
+ * The compiled module is handed to the worker (and to any later worker after a
+ * restart), so Python never compiles its 9.6 MB binary twice.
+ */
 export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {}) {
   if (!manifest) throw new Error("The file data/runtime-manifest.js is missing.");
-  const load = location.protocol === "file:" ? loadByScriptTag : loadByFetch;
+  const dirUrl = baseUrl + RUNTIME_DIR;
+  const overHttp = location.protocol !== "file:";
   const names = Object.keys(manifest);
   let done = 0;
-  const entries = await Promise.all(names.map(async (name) => {
-    const bytes = await load(baseUrl + RUNTIME_DIR, name);
-    check(name, bytes, manifest[name]);
+  const arrived = (value) => {
     onProgress(++done, names.length);
-    return [name, TEXT_FILES.has(name) ? new TextDecoder().decode(bytes) : bytes];
+    return value;
+  };
+  const wasmModule = (overHttp ? compileStreaming(dirUrl) : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
+  const files = Promise.all(names.filter((name) => name !== WASM).map(async (name) => {
+    const bytes = overHttp ? await loadByFetch(dirUrl, name) : await loadByScriptTag(dirUrl, name);
+    check(name, bytes, manifest[name]);
+    return arrived([name, TEXT_FILES.has(name) ? new TextDecoder().decode(bytes) : bytes]);
   }));
-  return Object.fromEntries(entries);
+  const [entries, module] = await Promise.all([files, wasmModule]);
+  return { files: Object.fromEntries(entries), wasmModule: module };
+}
+
+// Streaming compilation overlaps download and compilation, and lets the browser
+// cache the compiled code for the next visit.
+async function compileStreaming(dirUrl) {
+  const response = await fetchFile(dirUrl, WASM);
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (error) {
+    throw damaged(WASM, error);
+  }
+}
+
+async function compileWrapped(dirUrl, expected) {
+  const bytes = await loadByScriptTag(dirUrl, WASM);
+  check(WASM, bytes, expected);
+  try {
+    return await WebAssembly.compile(bytes);
+  } catch (error) {
+    throw damaged(WASM, error);
+  }
+}
+
+function damaged(name, cause) {
+  return new Error(`The file ${RUNTIME_DIR}${name} is damaged (it is not the file this app was built with)`
+    + (cause ? `: ${cause.message}` : "."));
 }
 
 function check(name, bytes, expected) {
-  if (bytes.length !== expected.size || crc32(bytes) !== expected.crc32) throw new Error(`The file ${RUNTIME_DIR}${name} is damaged (it is not the file this app was built with).`);
+  if (bytes.length !== expected.size || crc32(bytes) !== expected.crc32) throw damaged(name);
 }
 
 async function loadByFetch(dirUrl, name) {
+  const response = await fetchFile(dirUrl, name);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function fetchFile(dirUrl, name) {
   let response;
   try {
     response = await fetch(dirUrl + name);
@@ -39,7 +83,7 @@ async function loadByFetch(dirUrl, name) {
   if (!response.ok) {
     throw new Error(`The file ${RUNTIME_DIR}${name} is missing (HTTP ${response.status}).`);
   }
-  return new Uint8Array(await response.arrayBuffer());
+  return response;
 }
 
 function loadByScriptTag(dirUrl, name) {

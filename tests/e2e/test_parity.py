@@ -59,6 +59,18 @@ def test_an_oscillating_run_agrees_until_rounding_is_amplified(site):
     assert in_browser["outcome"] == expected["outcome"]
 
 
+def test_every_module_a_learner_may_import_is_in_the_trimmed_library(site):
+    import build
+
+    site.goto(site.index_url)
+    wait_for_python(site)
+    lessons = ["math_fundamentals." + name for name in ["functions", "landscape", "calculus", "optimization"]]
+    found = site.evaluate("(modules) => mathFundamentals.call('importable', {modules})",
+                          build.LEARNER_MODULES + lessons + ["math", "random", "json", "inspect"])
+    assert [name for name, ok in found.items() if not ok] == []
+    assert site.evaluate("() => mathFundamentals.call('importable', {modules: ['email']})") == {"email": False}
+
+
 def test_python_errors_reach_the_page_as_readable_data(site):
     site.goto(site.index_url)
     wait_for_python(site)

@@ -1,0 +1,226 @@
+"""Benchmark of the built site in headless Chromium: load times, bytes, run and replay latency, memory.
+
+    uv run python -m tests.benchmark [--repeat 5] [--out benchmark-results]
+
+Drives dist/ (build it first) with Playwright, a fresh browser context per cold run, and writes
+benchmark.json and benchmark.md (a markdown table) into the output folder. Figures are printed,
+not asserted: targets are compared by reading the table.
+"""
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+import build
+from tests.conftest import CHROMIUM_FLAGS
+
+THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
+SUB_PATH = "/math-fundamentals/"
+READY_TIMEOUT_MS = 60_000
+
+MARKS_JS = """async () => {
+  const wait = (name) => new Promise((resolve) => {
+    const found = () => performance.getEntriesByName(name)[0];
+    if (found()) return resolve(found().startTime);
+    new PerformanceObserver((list, observer) => {
+      if (found()) { observer.disconnect(); resolve(found().startTime); }
+    }).observe({ type: "mark", buffered: true });
+  });
+  return { firstPlot: await wait("first-plot"), interactive: await wait("interactive") };
+}"""
+
+RUNS_JS = """async (count) => {
+  const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Run optimization");
+  const latencies = [];
+  for (let i = 0; i < count; i++) {
+    const before = performance.getEntriesByName("draw-run").length;
+    const started = performance.now();
+    button.click();
+    const entry = await new Promise((resolve) => {
+      const check = () => {
+        const entries = performance.getEntriesByName("draw-run");
+        if (entries.length > before) resolve(entries[entries.length - 1]);
+        else setTimeout(check, 0);
+      };
+      check();
+    });
+    latencies.push(entry.startTime + entry.duration - started);
+  }
+  return latencies;
+}"""
+
+REPLAY_JS = """async () => {
+  const slider = document.getElementById("replay-slider");
+  const frames = [];
+  for (let i = 0; i <= Number(slider.max); i++) {
+    const before = performance.getEntriesByName("draw-run").length;
+    const started = performance.now();
+    slider.value = String(i);
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    const entry = await new Promise((resolve) => {
+      const check = () => {
+        const entries = performance.getEntriesByName("draw-run");
+        if (entries.length > before) resolve(entries[entries.length - 1]);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+    frames.push({ work: entry.startTime + entry.duration - started, draw: entry.duration });
+  }
+  return frames;
+}"""
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+class Bench:
+    def __init__(self, browser, http_root: str, file_root: str):
+        self.browser = browser
+        self.http_root = http_root
+        self.file_root = file_root
+
+    def load(self, url: str, *, throttle=False, context=None):
+        """One page load: first paint, time to interactive, and bytes over the network."""
+        own_context = context is None
+        context = context or self.browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        if throttle:
+            cdp.send("Network.emulateNetworkConditions", THROTTLED)
+        received = []
+        cdp.on("Network.loadingFinished", lambda event: received.append(event["encodedDataLength"]))
+        page.goto(url)
+        marks = page.evaluate(MARKS_JS)
+        result = {"first_plot_ms": marks["firstPlot"], "interactive_ms": marks["interactive"],
+                  "bytes": sum(received)}
+        if own_context:
+            context.close()
+        return result, page
+
+    def loads(self, repeat: int):
+        scenarios = {
+            "cold http": lambda: self.load(self.http_root + "index.html#/optimization")[0],
+            "cold http, 10 Mbit/s + 40 ms": lambda: self.load(self.http_root + "index.html#/optimization",
+                                                              throttle=True)[0],
+            "cold file://": lambda: self.load(self.file_root + "index.html#/optimization")[0],
+            "cold http, functions page": lambda: self.load(self.http_root + "index.html#/functions")[0],
+        }
+        results = {name: [scenario() for _ in range(repeat)] for name, scenario in scenarios.items()}
+        warm = []
+        for _ in range(repeat):
+            context = self.browser.new_context()
+            self.load(self.http_root + "index.html#/optimization", context=context)
+            warm.append(self.load(self.http_root + "index.html#/optimization", context=context)[0])
+            context.close()
+        results["warm http"] = warm
+        return results
+
+    def interactions(self, runs: int, heavy_runs: int):
+        context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        _, page = self.load(self.http_root + "index.html#/optimization?optimizer=gradient_ascent&step_size=0.1",
+                            context=context)
+        cdp = context.new_cdp_session(page)
+        heap_after_load = self.heap(cdp)
+        latencies = page.evaluate(RUNS_JS, runs)
+        frames = page.evaluate(REPLAY_JS)
+        page.evaluate(RUNS_JS, heavy_runs)
+        heap_after_runs = self.heap(cdp)
+        context.close()
+        return {
+            "run_latency_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "n": runs},
+            "replay_frame_ms": {"p50": percentile([f["work"] for f in frames], 0.5),
+                                "p95": percentile([f["work"] for f in frames], 0.95),
+                                "draw_p50": percentile([f["draw"] for f in frames], 0.5),
+                                "draw_p95": percentile([f["draw"] for f in frames], 0.95), "n": len(frames)},
+            "heap_mb": {"after_load": heap_after_load, f"after_{heavy_runs + runs}_runs": heap_after_runs},
+        }
+
+    @staticmethod
+    def heap(cdp):
+        cdp.send("HeapProfiler.collectGarbage")
+        return cdp.send("Runtime.getHeapUsage")["usedSize"] / 2**20
+
+
+def markdown(report) -> str:
+    lines = [f"Measured {report['date']} on {report['machine']}, headless Chromium, "
+             f"{report['repeat']} runs each (median, min-max).", "",
+             "| scenario | first plot (ms) | interactive (ms) | bytes on the wire |", "|---|---|---|---|"]
+    for name, runs in report["loads"].items():
+        first = summary([run["first_plot_ms"] for run in runs])
+        ready = summary([run["interactive_ms"] for run in runs])
+        size = statistics.median(run["bytes"] for run in runs)
+        size_text = "n/a (disk)" if "file://" in name else f"{size / 2**20:.2f} MiB"
+        lines.append(f"| {name} | {first['median']:.0f} ({first['min']:.0f}-{first['max']:.0f}) | "
+                     f"{ready['median']:.0f} ({ready['min']:.0f}-{ready['max']:.0f}) | {size_text} |")
+    act = report["interactions"]
+    heap = act["heap_mb"]
+    lines += ["", "| interaction | p50 | p95 |", "|---|---|---|",
+              f"| run: click to path drawn (ms, {act['run_latency_ms']['n']} runs) | "
+              f"{act['run_latency_ms']['p50']:.1f} | {act['run_latency_ms']['p95']:.1f} |",
+              f"| replay: input to frame shown, incl. waiting for the frame (ms, {act['replay_frame_ms']['n']} steps) | "
+              f"{act['replay_frame_ms']['p50']:.1f} | {act['replay_frame_ms']['p95']:.1f} |",
+              f"| replay: frame time, drawing work per frame (ms) | "
+              f"{act['replay_frame_ms']['draw_p50']:.2f} | {act['replay_frame_ms']['draw_p95']:.2f} |",
+              "", "| JS heap | MiB |", "|---|---|"]
+    lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
+    return "\n".join(lines) + "\n"
+
+
+def warm_up_compression():
+    """Compresses every file once, as a static host has them ready, so no run pays for it."""
+    for path in build.DIST.rglob("*"):
+        if path.is_file() and path.suffix in build.COMPRESSIBLE:
+            build.gzipped(str(path), path.stat().st_mtime)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--heavy-runs", type=int, default=150)
+    parser.add_argument("--out", type=Path, default=Path("benchmark-results"))
+    args = parser.parse_args(argv)
+    if not (build.DIST / "index.html").exists():
+        raise SystemExit("dist/ is missing: run `python3 build.py` first.")
+    server = build.make_server(build.DIST, 0, SUB_PATH)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    warm_up_compression()
+    started = time.monotonic()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+        bench = Bench(browser, f"http://127.0.0.1:{server.server_port}{SUB_PATH}", build.DIST.as_uri() + "/")
+        report = {"date": date.today().isoformat(),
+                  "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, "
+                             f"Chromium {browser.version}",
+                  "repeat": args.repeat,
+                  "loads": bench.loads(args.repeat),
+                  "interactions": bench.interactions(args.runs, args.heavy_runs)}
+        browser.close()
+    server.shutdown()
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "benchmark.json").write_text(json.dumps(report, indent=2))
+    table = markdown(report)
+    (args.out / "benchmark.md").write_text(table)
+    print(table)
+    print(f"benchmark: {time.monotonic() - started:.0f} s, written to {args.out}/")
+    return report
+
+
+if __name__ == "__main__":
+    main()
