@@ -121,7 +121,12 @@ class Bench:
             "cold file://": lambda: self.load(self.file_root + "index.html#/optimization")[0],
             "cold http, functions page": lambda: self.load(self.http_root + "index.html#/functions")[0],
         }
-        results = {name: [scenario() for _ in range(repeat)] for name, scenario in scenarios.items()}
+        results = {}
+        for name, scenario in scenarios.items():
+            results[name] = []
+            for _ in range(repeat):
+                results[name].append(scenario())
+                print(f"  {name}: {results[name][-1]}", flush=True)
         warm = []
         for _ in range(repeat):
             context = self.browser.new_context()

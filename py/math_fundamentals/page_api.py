@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from types import ModuleType
 from typing import Any, Callable
 
-from math_fundamentals import calculus, functions, landscape, optimization
+from math_fundamentals import calculus, functions, landscape, optimization, stepper
 
 FUNCTION_RANGE = (-10.0, 10.0)
 FUNCTION_SAMPLES = 10_001
@@ -44,6 +44,11 @@ CONTROLS = {
     "scale": Control("scale", "Scale", 1.0, 0.1, 5.0, 0.1),
     "step_size": Control("step_size", "Step size", 0.01, 0.001, 1.0, 0.001),
     "seed": Control("seed", "Seed", 0, 0, 2**31 - 1, 1, integer=True),
+    "momentum": Control("momentum", "Momentum", 0.9, 0.0, 0.99, 0.01),
+    "temperature": Control("temperature", "Temperature", 10.0, 0.1, 100.0, 0.1),
+    "cooling": Control("cooling", "Cooling", 0.95, 0.5, 0.999, 0.001),
+    "restarts": Control("restarts", "Restarts", 4, 0, 20, 1, integer=True),
+    "spread": Control("spread", "Spread", 20.0, 1.0, 40.0, 0.5),
 }
 # Settings the page fixes rather than offering as controls.
 FIXED_ARGUMENTS = {"function", "start", "iterations"}
@@ -157,8 +162,19 @@ def run(optimizer: str, start: float, **settings: Any) -> dict:
         if name not in known:
             raise ValueError(f"{optimizer} has no setting called {name!r}")
         settings[name] = _checked(name, value, Control(**known[name]))
-    path = chosen(landscape.bumpy, start, iterations=ITERATIONS, **settings)
-    return trace(path)
+    path, steps = stepper.run_with_steps(chosen, landscape.bumpy, start, iterations=ITERATIONS, **settings)
+    return trace(path) | {"steps": _finite(steps)}
+
+
+def _finite(value: Any) -> Any:
+    """The same data with infinities and NaN turned into None, so it stays valid JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    return value
 
 
 def trace(path: list[float]) -> dict:
@@ -180,24 +196,28 @@ def trace(path: list[float]) -> dict:
         best_xs.append(best_x)
         best_ys.append(best_y)
     return {"xs": xs, "ys": ys, "slopes": slopes, "best_xs": best_xs, "best_ys": best_ys,
-            "outcome": outcome(xs, diverged_at)}
+            "outcome": outcome(xs, diverged_at, best_x)}
 
 
-def outcome(xs: list[float], diverged_at: int | None = None) -> dict:
-    """An honest one-line label of what a run did, for learners."""
+def outcome(xs: list[float], diverged_at: int | None = None, best_x: float | None = None) -> dict:
+    """An honest one-line label of what a run did, for learners.
+
+    A run is judged by the best point it found (random restarts end wherever the
+    last climb ended), except that bouncing around at the end is called out first.
+    """
     if diverged_at is not None:
         return {"kind": "diverged", "step": diverged_at,
                 "label": f"Diverged at step {diverged_at}: the steps grew without limit"}
-    peaks = landscape_peaks()
-    end = xs[-1]
-    if abs(end - peaks[0].x) < PEAK_TOLERANCE:
-        return {"kind": "global", "label": "Reached the global max"}
-    if any(abs(end - peak.x) < PEAK_TOLERANCE for peak in peaks[1:]):
-        return {"kind": "local", "label": "Stuck on the local max"}
     moves = [b - a for a, b in zip(xs[-11:], xs[-10:])]
-    if len(moves) >= 4 and all(m1 * m2 < 0 for m1, m2 in zip(moves, moves[1:])):
+    if len(moves) >= 4 and all(m1 * m2 < 0 and abs(m1) > 1e-6 for m1, m2 in zip(moves, moves[1:])):
         return {"kind": "oscillating", "label": "Oscillating: step size too large"}
-    if not landscape.LOW <= end <= landscape.HIGH:
+    peaks = landscape_peaks()
+    found = xs[-1] if best_x is None else best_x
+    if abs(found - peaks[0].x) < PEAK_TOLERANCE:
+        return {"kind": "global", "label": "Reached the global max"}
+    if any(abs(found - peak.x) < PEAK_TOLERANCE for peak in peaks[1:]):
+        return {"kind": "local", "label": "Stuck on the local max"}
+    if not landscape.LOW <= xs[-1] <= landscape.HIGH:
         return {"kind": "outside", "label": "Left the plotted range"}
     return {"kind": "climbing", "label": "Still climbing: no peak reached yet"}
 

@@ -9,15 +9,17 @@ import { markOnce } from "./marks.js";
 const data = globalThis.MF_LESSON_DATA;
 const noticeBox = document.getElementById("notice");
 
-function notify(message) {
-  noticeBox.textContent = message;
-  noticeBox.hidden = !message;
+function notify(message, { append = false } = {}) {
+  const text = append && !noticeBox.hidden ? `${noticeBox.textContent} ${message}` : message;
+  noticeBox.textContent = text;
+  noticeBox.hidden = !text;
 }
 
 function readStateFromHash() {
   const { page, params, unknownPage } = parseHash(location.hash);
   const notices = unknownPage ? ["That page does not exist; showing the first lesson."] : [];
   state.page = page;
+  state.replay = null;
   const names = {
     function: data.catalog.functions.map(({ name }) => name),
     optimizer: data.catalog.optimizers.map(({ name }) => name),

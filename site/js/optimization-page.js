@@ -1,28 +1,32 @@
 // The Optimization Visualizer page: the bumpy landscape, an optimizer with its
-// settings, a run, and a replay slider that walks through the run step by step.
+// settings, a run, and a replay that walks through the run step by step, linked
+// to the plot, the iteration table and the optimizer's source.
 import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
-import { createView, drawAxes, drawCurve, drawMarker, drawPath, yRangeOf } from "./plot.js";
+import { createView, yRangeOf } from "./plot.js";
+import { drawLandscapeScene } from "./landscape-plot.js";
 import { fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
 import { attachPointerReadout } from "./pointer.js";
 import { createSettingsForm } from "./settings-form.js";
+import { createPlayer } from "./player.js";
+import { markLines, markRow, renderSource, renderTable, renderVariables } from "./replay-view.js";
 import { markOnce, measureSince } from "./marks.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
+const byId = (id) => document.getElementById(id);
 
-/** Builds the page's controls and returns {show(), pythonReady()} for the router. */
+/** Builds the page's controls and returns {show(), pythonStatus(), pythonReady()} for the router. */
 export function createOptimizationPage({ state, data, notify }) {
-  const select = document.getElementById("optimizer-select");
-  const startInput = document.getElementById("start-input");
-  const startError = document.getElementById("start-error");
-  const runButton = document.getElementById("run-button");
-  const runHint = document.getElementById("run-hint");
-  const replaySlider = document.getElementById("replay-slider");
-  const replayStatus = document.getElementById("replay-status");
-  const outcomeText = document.getElementById("run-outcome");
-  const canvas = document.getElementById("optimization-plot");
-  const pointer = document.getElementById("optimization-pointer");
+  const select = byId("optimizer-select");
+  const startInput = byId("start-input");
+  const runButton = byId("run-button");
+  const replaySlider = byId("replay-slider");
+  const playButton = byId("play-button");
+  const outcomeText = byId("run-outcome");
+  const canvas = byId("optimization-plot");
+  const source = byId("optimizer-source");
+  const tableBody = byId("iteration-table").tBodies[0];
   let catalog = data.catalog;
   let landscape = data.landscape;
   let yRange = yRangeOf(landscape.ys);
@@ -30,12 +34,26 @@ export function createOptimizationPage({ state, data, notify }) {
   let replay = 0;
   let pointerX = null;
   let runTicket = 0;
+  // A replay position from a shared link, applied once the run it belongs to is back.
+  let pendingReplay = null;
 
   const render = frameScheduler(draw);
-  const settingsForm = createSettingsForm(document.getElementById("optimizer-settings"), {
+  const settingsForm = createSettingsForm(byId("optimizer-settings"), {
     onChange(settings) {
       state.settings = settings;
       writeHash(state);
+    },
+    onNotice: (message) => notify(message, { append: true }),
+  });
+  const player = createPlayer({
+    stepsPerSecond: () => Number(byId("speed-select").value),
+    step: () => {
+      if (!run || replay >= run.xs.length - 1) return false;
+      setReplay(replay + 1);
+      return replay < run.xs.length - 1;
+    },
+    onChange: (playing) => {
+      playButton.textContent = playing ? "Pause" : "Play";
     },
   });
 
@@ -48,10 +66,10 @@ export function createOptimizationPage({ state, data, notify }) {
     const optimizer = chosenOptimizer();
     state.optimizer = optimizer.name;
     select.value = optimizer.name;
-    document.getElementById("optimizer-doc").textContent = optimizer.doc.split("\n\n")[0];
-    document.getElementById("optimizer-source").textContent = optimizer.source;
+    byId("optimizer-doc").textContent = optimizer.doc.split("\n\n")[0];
+    renderSource(source, optimizer.source, 1);
     for (const lesson of document.querySelectorAll("[data-lesson]")) {
-      lesson.classList.toggle("current", lesson.dataset.lesson === optimizer.name);
+      lesson.hidden = lesson.dataset.lesson !== optimizer.name;
     }
     state.settings = settingsForm.build(optimizer.controls, state.settings);
     writeHash(state);
@@ -59,41 +77,13 @@ export function createOptimizationPage({ state, data, notify }) {
 
   function showPeaks() {
     const describe = (peak) => `x = ${fixed(peak.x, 3)}, f(x) = ${fixed(peak.y, 3)}`;
-    document.getElementById("global-max-text").textContent = `Global max: ${describe(landscape.global_max)}`;
-    document.getElementById("local-max-text").textContent = landscape.local_max
+    byId("global-max-text").textContent = `Global max: ${describe(landscape.global_max)}`;
+    byId("local-max-text").textContent = landscape.local_max
       ? `Local max: ${describe(landscape.local_max)}` : "No local max";
   }
 
-  function draw() {
-    const started = performance.now();
-    const { ctx, width, height } = fitCanvas(canvas);
-    const theme = plotTheme(canvas);
-    const view = createView(width, height, [landscape.xs[0], landscape.xs.at(-1)], yRange);
-    drawAxes(ctx, view, theme);
-    drawCurve(ctx, view, landscape.xs, landscape.ys, { color: theme.curve });
-    markOnce("first-plot");
-    const outline = theme.markerOutline;
-    drawMarker(ctx, view, landscape.global_max, { color: theme.global, label: "Global max", radius: 7, outline });
-    if (landscape.local_max) {
-      drawMarker(ctx, view, landscape.local_max, { color: theme.local, label: "Local max", radius: 7, outline });
-    }
-    if (run) {
-      drawPath(ctx, view, run.xs, run.ys, replay, { color: theme.path });
-      const best = { x: run.best_xs[replay], y: run.best_ys[replay] };
-      if (best.y !== null) drawMarker(ctx, view, best, { color: theme.best, radius: 8, outline: theme.current });
-      if (run.ys[replay] !== null) {
-        drawMarker(ctx, view, { x: run.xs[replay], y: run.ys[replay] }, { color: theme.current, radius: 5, outline });
-      }
-    } else if (pointerX === null) {
-      const start = Number(startInput.value);
-      if (Number.isFinite(start)) {
-        drawMarker(ctx, view, { x: start, y: landscapeAt(start) }, { color: theme.current, label: "Start", radius: 5, outline });
-      }
-    }
-    if (pointerX !== null) {
-      drawMarker(ctx, view, { x: pointerX, y: landscapeAt(pointerX) }, { color: theme.muted, radius: 4, outline });
-    }
-    measureSince(run ? "draw-run" : "draw-landscape", started);
+  function currentView() {
+    return createView(canvas.clientWidth, canvas.clientHeight, [landscape.xs[0], landscape.xs.at(-1)], yRange);
   }
 
   function landscapeAt(x) {
@@ -102,23 +92,52 @@ export function createOptimizationPage({ state, data, notify }) {
     return landscape.ys[Math.min(xs.length - 1, Math.max(0, index))];
   }
 
-  function showReplay() {
+  function draw() {
+    const started = performance.now();
+    const { ctx } = fitCanvas(canvas);
+    const start = Number(startInput.value);
+    drawLandscapeScene(ctx, currentView(), plotTheme(canvas), {
+      landscape, run, replay,
+      start: Number.isFinite(start) ? { x: start, y: landscapeAt(start) } : null,
+      pointer: pointerX === null ? null : { x: pointerX, y: landscapeAt(pointerX) },
+    });
+    markOnce("first-plot");
+    measureSince(run ? "draw-run" : "draw-landscape", started);
+  }
+
+  /** Moves the replay to iteration i: slider, readout, table, code and plot follow. */
+  function setReplay(i) {
     if (!run) return;
-    const i = replay;
-    replayStatus.textContent = `Iteration ${i} of ${run.xs.length - 1}: x = ${fixed(run.xs[i])}, `
-      + `f(x) = ${fixed(run.ys[i])}, slope = ${fixed(run.slopes[i])}. `
-      + `Best so far: f(x) = ${fixed(run.best_ys[i])} at x = ${fixed(run.best_xs[i])}.`;
-    canvas.setAttribute("aria-label", `The bumpy landscape with a run of ${run.optimizer}, `
-      + `shown at iteration ${i}, at x = ${fixed(run.xs[i])}`);
+    replay = Math.min(run.xs.length - 1, Math.max(0, i));
+    replaySlider.value = String(replay);
+    byId("replay-status").textContent = `Iteration ${replay} of ${run.xs.length - 1}: x = ${fixed(run.xs[replay])}, `
+      + `f(x) = ${fixed(run.ys[replay])}, slope = ${fixed(run.slopes[replay])}. `
+      + `Best so far: f(x) = ${fixed(run.best_ys[replay])} at x = ${fixed(run.best_xs[replay])}.`;
+    canvas.setAttribute("aria-label", `The bumpy landscape with a run of ${run.optimizer}, shown at iteration `
+      + `${replay}, at x = ${fixed(run.xs[replay])}, f(x) = ${fixed(run.ys[replay])}`);
+    markRow(tableBody, replay);
+    const step = run.steps?.steps[replay];
+    markLines(source, step);
+    renderVariables(byId("step-variables"), step);
+    state.replay = replay;
+    writeHash(state);
+    render();
   }
 
   function readStart() {
-    const raw = startInput.value;
-    const checked = validate(START, raw);
+    const checked = validate(START, startInput.value);
     const ok = !checked.notice;
     startInput.setAttribute("aria-invalid", String(!ok));
-    startError.textContent = ok ? "" : `Enter a number from ${START.min} to ${START.max}.`;
+    byId("start-error").textContent = ok ? "" : `Enter a number from ${START.min} to ${START.max}.`;
     return ok ? checked.value : null;
+  }
+
+  function forgetRun() {
+    player.stop();
+    run = null;
+    state.replay = null;
+    replaySlider.disabled = true;
+    playButton.disabled = true;
   }
 
   async function runOptimization() {
@@ -129,21 +148,22 @@ export function createOptimizationPage({ state, data, notify }) {
       outcomeText.textContent = "Fix the highlighted field first.";
       return;
     }
-    state.start = start;
-    state.settings = settings;
-    writeHash(state);
+    Object.assign(state, { start, settings });
     const ticket = ++runTicket;
     try {
       const result = await python.call("run", { optimizer: state.optimizer, start, ...settings });
       if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
+      player.stop();
       run = { ...result, optimizer: state.optimizer };
       replaySlider.max = String(run.xs.length - 1);
       replaySlider.disabled = false;
-      replay = run.xs.length - 1;
-      replaySlider.value = String(replay);
+      playButton.disabled = false;
       outcomeText.dataset.kind = run.outcome.kind;
       outcomeText.textContent = run.outcome.label;
-      showReplay();
+      renderSource(source, chosenOptimizer().source, run.steps?.first_line ?? 1);
+      renderTable(tableBody, run, setReplay);
+      setReplay(pendingReplay ?? run.xs.length - 1);
+      pendingReplay = null;
     } catch (error) {
       if (ticket !== runTicket) return;
       outcomeText.dataset.kind = "error";
@@ -155,7 +175,9 @@ export function createOptimizationPage({ state, data, notify }) {
   select.addEventListener("change", () => {
     state.optimizer = select.value;
     state.settings = {};
+    forgetRun();
     showOptimizer();
+    render();
   });
   startInput.addEventListener("input", () => {
     const start = readStart();
@@ -166,16 +188,26 @@ export function createOptimizationPage({ state, data, notify }) {
     render();
   });
   runButton.addEventListener("click", runOptimization);
-  replaySlider.addEventListener("input", () => {
-    replay = Number(replaySlider.value);
-    showReplay();
-    render();
+  replaySlider.addEventListener("input", () => setReplay(Number(replaySlider.value)));
+  playButton.addEventListener("click", () => {
+    if (run && replay >= run.xs.length - 1 && !player.playing()) setReplay(0);
+    player.toggle();
+  });
+  byId("speed-select").addEventListener("change", () => player.restart());
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest?.("input, select, textarea, [contenteditable]");
+    if (!run || typing || byId("page-optimization").hidden) return;
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      event.preventDefault();
+      player.stop();
+      setReplay(replay + (event.key === "ArrowRight" ? 1 : -1));
+    }
   });
   attachPointerReadout(canvas, {
-    view: () => createView(canvas.clientWidth, canvas.clientHeight, [landscape.xs[0], landscape.xs.at(-1)], yRange),
+    view: currentView,
     onMove(x) {
       pointerX = x;
-      pointer.value = x === null ? "Point at the plot to read x and f(x); click to start there."
+      byId("optimization-pointer").value = x === null ? "Point at the plot to read x and f(x); click to start there."
         : `x = ${fixed(x, 2)}, f(x) = ${fixed(landscapeAt(x), 3)}`;
       render();
     },
@@ -186,22 +218,21 @@ export function createOptimizationPage({ state, data, notify }) {
   });
   new ResizeObserver(render).observe(canvas);
 
-  function setPythonReady(ready) {
-    runButton.disabled = !ready;
-    runHint.hidden = ready;
-  }
-
   return {
     show() {
       startInput.value = String(state.start);
+      pendingReplay = state.replay;
       showOptimizer();
       showPeaks();
       render();
+      if (pendingReplay !== null && python.isReady()) runOptimization();
     },
     pythonStatus(status) {
-      setPythonReady(status.state === "ready");
-      if (status.state === "failed") runHint.textContent = "Python could not start, so runs are not possible. See the message at the top.";
-      else runHint.textContent = "Python is loading; the button wakes up when it is ready.";
+      runButton.disabled = status.state !== "ready";
+      byId("run-hint").hidden = status.state === "ready";
+      byId("run-hint").textContent = status.state === "failed"
+        ? "Python could not start, so runs are not possible. See the message at the top."
+        : "Python is loading; the button wakes up when it is ready.";
     },
     async pythonReady() {
       try {
@@ -210,6 +241,7 @@ export function createOptimizationPage({ state, data, notify }) {
         showOptimizer();
         showPeaks();
         render();
+        if (pendingReplay !== null && !byId("page-optimization").hidden) await runOptimization();
       } catch (error) {
         notify(error.message);
       }

@@ -189,3 +189,42 @@ export function drawPath(ctx, view, xs, ys, upto, { color }) {
   }
   ctx.restore();
 }
+
+/** The tangent line at a point: a short segment with the curve's slope there, labelled. */
+export function drawTangent(ctx, view, { x, y }, slope, { color, reach = 2 }) {
+  if (!Number.isFinite(slope) || y === null) return;
+  ctx.save();
+  clipToPlot(ctx, view);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2;
+  ctx.setLineDash([6, 4]);
+  line(ctx, view.px(x - reach), view.py(y - slope * reach), view.px(x + reach), view.py(y + slope * reach));
+  ctx.restore();
+}
+
+/** An arrow along the curve from one visited point to the next: the step just taken. */
+export function drawStepArrow(ctx, view, from, to, { color }) {
+  if (from.y === null || to.y === null) return;
+  const x1 = view.px(from.x);
+  const y1 = view.py(from.y);
+  const x2 = view.px(to.x);
+  const y2 = view.py(to.y);
+  const length = Math.hypot(x2 - x1, y2 - y1);
+  if (length < 4) return;
+  const angle = Math.atan2(y2 - y1, x2 - x1);
+  ctx.save();
+  clipToPlot(ctx, view);
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 2;
+  line(ctx, x1, y1, x2 - 8 * Math.cos(angle), y2 - 8 * Math.sin(angle));
+  ctx.translate(x2, y2);
+  ctx.rotate(angle);
+  ctx.beginPath();
+  ctx.moveTo(0, 0);
+  ctx.lineTo(-10, -5);
+  ctx.lineTo(-10, 5);
+  ctx.closePath();
+  ctx.fill();
+  ctx.restore();
+}

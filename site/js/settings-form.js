@@ -6,7 +6,7 @@ import { validate } from "./state.js";
 const MAX_SEED = 2 ** 31 - 1;
 
 /** Returns {build(controls, values), read()} for the settings container. */
-export function createSettingsForm(container, { onChange }) {
+export function createSettingsForm(container, { onChange, onNotice }) {
   let fields = [];
 
   function build(controls, values) {
@@ -26,6 +26,7 @@ export function createSettingsForm(container, { onChange }) {
       step: String(control.step), inputMode: control.integer ? "numeric" : "decimal",
     });
     const checked = validate(property, value ?? control.default);
+    if (checked.notice) onNotice(checked.notice);
     input.value = String(checked.value);
     const error = Object.assign(document.createElement("p"), { className: "field-error", id: `${id}-error` });
     input.setAttribute("aria-describedby", error.id);

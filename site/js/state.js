@@ -9,6 +9,8 @@ export const PROPERTIES = [
   { name: "function", kind: "name", default: "f" },
   { name: "optimizer", kind: "name", default: "hill_climbing" },
   { name: "start", kind: "number", label: "Starting point", min: -20, max: 20, default: 0 },
+  // The replayed iteration; present only once a run exists, so a link re-runs and restores it.
+  { name: "replay", kind: "number", label: "Replay iteration", min: 0, max: 100, integer: true, default: null },
 ];
 
 export const state = {
@@ -28,8 +30,8 @@ export function validate(property, raw, names = null) {
   const number = Number(raw);
   const label = property.label ?? property.name;
   if (raw === "" || raw === null || !Number.isFinite(number)) {
-    return { value: property.default,
-      notice: `${label} "${shorten(raw)}" is not a number; using ${property.default}.` };
+    return { value: property.default, notice: `${label} "${shorten(raw)}" is not a number; `
+      + (property.default === null ? "ignored." : `using ${property.default}.`) };
   }
   const clamped = Math.min(property.max, Math.max(property.min, property.integer ? Math.round(number) : number));
   if (clamped !== number) {
@@ -59,6 +61,7 @@ export function hashFor(current) {
     params.set("optimizer", current.optimizer);
     params.set("start", String(current.start));
     for (const [name, value] of Object.entries(current.settings)) params.set(name, String(value));
+    if (current.replay !== null) params.set("replay", String(current.replay));
   }
   return `#/${current.page}?${params}`;
 }

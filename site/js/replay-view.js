@@ -1,0 +1,66 @@
+// The text side of the replay: the optimizer's source with the lines of the
+// current iteration marked, its variables, and the table of every iteration.
+import { fixed } from "./format.js";
+
+/** Writes the source as one element per line, so lines can be marked later. */
+export function renderSource(pre, source, firstLine) {
+  pre.replaceChildren(...source.replace(/\n$/, "").split("\n").map((text, i) => {
+    const line = document.createElement("span");
+    line.className = "code-line";
+    line.dataset.line = String(firstLine + i);
+    line.textContent = `${text}\n`;
+    return line;
+  }));
+}
+
+/** Marks the lines that ran in this iteration, and the last of them as the current one. */
+export function markLines(pre, step) {
+  const ran = new Set(step?.lines ?? []);
+  const last = step?.lines.at(-1);
+  for (const line of pre.children) {
+    const number = Number(line.dataset.line);
+    line.classList.toggle("ran", ran.has(number));
+    line.classList.toggle("current", number === last);
+  }
+}
+
+/** The numbers in the optimizer's variables at the end of an iteration. */
+export function renderVariables(list, step) {
+  const entries = Object.entries(step?.locals ?? {});
+  list.replaceChildren(...entries.flatMap(([name, value]) => [
+    Object.assign(document.createElement("dt"), { textContent: name }),
+    Object.assign(document.createElement("dd"), {
+      textContent: Number.isInteger(value) ? String(value) : fixed(value, 4) }),
+  ]));
+}
+
+/** One row per iteration: iteration, x, f(x), slope, step, best so far. */
+export function renderTable(body, run, onPick) {
+  body.replaceChildren(...run.xs.map((x, i) => {
+    const row = document.createElement("tr");
+    const step = i === 0 ? null : x - run.xs[i - 1];
+    const cells = [String(i), fixed(x), fixed(run.ys[i]), fixed(run.slopes[i]),
+      step === null ? "–" : fixed(step), fixed(run.best_ys[i])];
+    row.replaceChildren(...cells.map((text, column) => {
+      const cell = document.createElement(column === 0 ? "th" : "td");
+      if (column === 0) cell.scope = "row";
+      cell.textContent = text;
+      return cell;
+    }));
+    row.addEventListener("click", () => onPick(i));
+    return row;
+  }));
+}
+
+/** Highlights the current iteration's row and scrolls it into the table's view. */
+export function markRow(body, index) {
+  body.querySelector("[aria-current]")?.removeAttribute("aria-current");
+  const row = body.children[index];
+  if (!row) return;
+  row.setAttribute("aria-current", "true");
+  const container = body.closest(".table-scroll");
+  if (container) {
+    const top = row.offsetTop - container.clientHeight / 2;
+    container.scrollTop = Math.max(0, top);
+  }
+}

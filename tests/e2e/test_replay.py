@@ -1,0 +1,115 @@
+"""Linked replay: slider, table, code view, play/pause, arrow keys and links, over http and file://."""
+
+import re
+
+from playwright.sync_api import expect
+
+from math_fundamentals import page_api
+from tests.e2e.conftest import wait_for_python
+
+QUERY = "#/optimization?optimizer=hill_climbing&start=-12&scale=2&seed=5"
+
+
+def run_once(site, query=QUERY):
+    site.goto(site.index_url + query)
+    wait_for_python(site)
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_label("Replay iteration")).to_be_enabled()
+
+
+def current_row(site):
+    return site.get_by_role("table", name="Every iteration of the run").locator("tr[aria-current='true']")
+
+
+def test_table_lists_every_iteration_and_follows_the_slider(site):
+    run_once(site)
+    expected = page_api.run("hill_climbing", -12.0, scale=2.0, seed=5)
+    table = site.get_by_role("table", name="Every iteration of the run")
+    expect(table.locator("tbody tr")).to_have_count(101)
+    expect(current_row(site).get_by_role("rowheader")).to_have_text("100")
+    site.get_by_label("Replay iteration").fill("12")
+    expect(current_row(site).get_by_role("rowheader")).to_have_text("12")
+    expect(current_row(site)).to_contain_text(f"{expected['xs'][12]:.3f}")
+
+
+def test_clicking_a_row_moves_the_replay(site):
+    run_once(site)
+    site.get_by_role("table", name="Every iteration of the run").get_by_role("row", name=re.compile(r"^7 ")).click()
+    expect(site.get_by_label("Replay iteration")).to_have_value("7")
+    expect(site.get_by_role("status").filter(has_text="Iteration")).to_contain_text("Iteration 7 of 100")
+
+
+def test_code_view_marks_lines_and_shows_variables(site):
+    run_once(site, "#/optimization?optimizer=gradient_ascent&start=0&step_size=0.1")
+    site.get_by_label("Replay iteration").fill("5")
+    expected = page_api.run("gradient_ascent", 0.0, step_size=0.1)["steps"]["steps"][5]["locals"]
+    variables = site.get_by_role("definition")
+    expect(site.get_by_text("slope", exact=True)).to_be_visible()
+    expect(variables.filter(has_text=f"{expected['slope']:.4f}")).to_have_count(1)
+    source = site.get_by_label("Source of the optimizer")
+    expect(source.locator(".current")).to_contain_text("path.append(x)")
+
+
+def test_arrow_keys_step_through_the_run(site):
+    run_once(site)
+    site.get_by_role("heading", name="Step by step: the Python behind it").click()
+    site.keyboard.press("ArrowLeft")
+    site.keyboard.press("ArrowLeft")
+    expect(site.get_by_label("Replay iteration")).to_have_value("98")
+    site.keyboard.press("ArrowRight")
+    expect(site.get_by_label("Replay iteration")).to_have_value("99")
+
+
+def test_play_runs_to_the_end_and_pause_stops(site):
+    run_once(site)
+    site.get_by_label("Speed").select_option("Fast")
+    play = site.get_by_role("button", name="Play")
+    play.click()  # at the end already: starts again from iteration 0
+    expect(site.get_by_role("button", name="Pause")).to_be_visible()
+    expect(site.get_by_label("Replay iteration")).not_to_have_value("0")
+    site.get_by_role("button", name="Pause").click()
+    stopped_at = site.get_by_label("Replay iteration").input_value()
+    expect(site.get_by_role("button", name="Play")).to_be_visible()
+    assert int(stopped_at) < 100
+    site.get_by_role("button", name="Play").click()
+    expect(site.get_by_label("Replay iteration")).to_have_value("100", timeout=10_000)
+    expect(site.get_by_role("button", name="Play")).to_be_visible()
+
+
+def test_a_link_restores_the_run_and_its_replay_position(site):
+    run_once(site)
+    site.get_by_label("Replay iteration").fill("42")
+    expect(site).to_have_url(re.compile(r"replay=42"))
+    link = site.url
+    site.goto("about:blank")
+    site.goto(link)
+    expect(site.get_by_label("Replay iteration")).to_have_value("42", timeout=30_000)
+    expect(site.get_by_label("Seed")).to_have_value("5")
+    expect(site.get_by_label("Scale")).to_have_value("2")
+
+
+def test_bad_values_in_a_link_are_clamped_with_a_notice(site):
+    site.goto(site.index_url + "#/optimization?optimizer=gradient_ascent&start=999&step_size=abc")
+    expect(site.get_by_label("Starting point")).to_have_value("20")
+    expect(site.get_by_label("Step size")).to_have_value("0.01")
+    alert = site.get_by_role("alert")
+    expect(alert).to_contain_text("Starting point must be between -20 and 20")
+    expect(alert).to_contain_text('Step size "abc" is not a number')
+
+
+def test_new_optimizers_are_discovered_with_their_controls(site):
+    site.goto(site.index_url + "#/optimization")
+    picker = site.get_by_label("Optimizer", exact=True)
+    expect(picker.locator("option")).to_have_text(["hill_climbing", "gradient_ascent", "gradient_ascent_with_momentum",
+                                                   "simulated_annealing", "random_restart_hill_climbing"])
+    picker.select_option("gradient_ascent_with_momentum")
+    expect(site.get_by_role("spinbutton", name="Momentum")).to_have_value("0.9")
+    picker.select_option("simulated_annealing")
+    expect(site.get_by_role("spinbutton", name="Temperature")).to_have_value("10")
+    expect(site.get_by_role("spinbutton", name="Cooling")).to_have_value("0.95")
+    picker.select_option("random_restart_hill_climbing")
+    expect(site.get_by_role("spinbutton", name="Restarts")).to_have_value("4")
+    wait_for_python(site)
+    site.get_by_label("Starting point").fill("-15")
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_text("Reached the global max")).to_be_visible()
