@@ -88,7 +88,11 @@ def javascript_bundle() -> None:
     subprocess.run([str(esbuild), str(SITE / "js" / "main.js"), "--bundle", "--format=iife",
                     "--target=es2022", "--loader:.worker.js=text", "--log-level=warning",
                     f"--outfile={DIST / 'app.js'}"], check=True)
-    step(f"bundled site/js into app.js ({(DIST / 'app.js').stat().st_size // 1024} KiB)")
+    subprocess.run([str(esbuild), str(SITE / "js" / "code-editor.js"), "--bundle", "--format=iife",
+                    "--target=es2022", "--minify", "--log-level=warning", f"--outfile={DIST / 'editor.js'}"],
+                   check=True)
+    step(f"bundled site/js into app.js ({(DIST / 'app.js').stat().st_size // 1024} KiB) and the "
+         f"CodeMirror editor into editor.js ({(DIST / 'editor.js').stat().st_size // 1024} KiB)")
 
 
 def python_runtime() -> None:
@@ -239,6 +243,8 @@ def lesson_data() -> None:
 
     catalog = page_api.catalog()
     data = {"catalog": catalog,
+            # Names this build's Python, so edits a learner saved in the browser belong to it.
+            "release": f"{zlib.crc32(json.dumps(python_sources(), sort_keys=True).encode()):08x}",
             "samples": {entry["name"]: first_view(page_api.sample(entry["name"]))
                         for entry in catalog["functions"]},
             "landscape": page_api.landscape_view()}

@@ -8,7 +8,6 @@ Every function defined in this file appears in the "Function" picker of the page
 in the order it is written here. Try adding your own, for example::
 
     def triple(x: float) -> float:
-        \"\"\"Multiplies its input by three.\"\"\"
         return 3 * x
 
 Some functions are not defined for every input: ``sqrt`` has no (real) answer for

@@ -10,13 +10,16 @@ import functools
 import importlib
 import inspect
 import json
+import linecache
 import math
+import sys
 import traceback
+import types
 from dataclasses import asdict, dataclass
 from types import ModuleType
 from typing import Any, Callable
 
-from math_fundamentals import calculus, functions, landscape, optimization, stepper
+from math_fundamentals import calculus, landscape, stepper
 
 FUNCTION_RANGE = (-10.0, 10.0)
 FUNCTION_SAMPLES = 10_001
@@ -50,8 +53,15 @@ CONTROLS = {
     "restarts": Control("restarts", "Restarts", 4, 0, 20, 1, integer=True),
     "spread": Control("spread", "Spread", 20.0, 1.0, 40.0, 0.5),
 }
+# The modules a learner may edit in the page, by their short name.
+EDITABLE = {"functions": "math_fundamentals.functions", "optimization": "math_fundamentals.optimization"}
 # Settings the page fixes rather than offering as controls.
 FIXED_ARGUMENTS = {"function", "start", "iterations"}
+
+
+def lesson(name: str) -> ModuleType:
+    """The current version of an editable lesson module (it may have been edited in the page)."""
+    return importlib.import_module(EDITABLE[name])
 
 
 def public_functions(module: ModuleType) -> list[Callable]:
@@ -97,18 +107,29 @@ def _guess_control(name: str, default: Any) -> Control:
 def catalog() -> dict:
     """Everything the page lists: functions, optimizers and their controls."""
     return {
-        "functions": [describe(function) for function in public_functions(functions)],
+        "functions": [describe(function) for function in public_functions(lesson("functions"))],
         "optimizers": [describe(optimizer) | {"controls": controls_for(optimizer)}
-                       for optimizer in public_functions(optimization)],
+                       for optimizer in public_functions(lesson("optimization"))],
+        "sources": {name: inspect.getsource(lesson(name)) for name in EDITABLE},
         "iterations": ITERATIONS,
         "landscape_range": [landscape.LOW, landscape.HIGH],
     }
 
 
-def as_number(value: Any, where: str) -> float | None:
-    """A finite float, or None where the function is undefined; TypeError for non-numbers."""
+class NotANumber(TypeError):
+    """A function gave back something that is not a number; ``line`` is where it is defined."""
+
+    def __init__(self, message: str, function: Callable | None = None):
+        super().__init__(message)
+        code = getattr(function, "__code__", None)
+        self.line = code.co_firstlineno if code else None
+        self.file = code.co_filename if code else None
+
+
+def as_number(value: Any, where: str, function: Callable | None = None) -> float | None:
+    """A finite float, or None where the function is undefined; NotANumber for anything else."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{where} returned {value!r} ({type(value).__name__}), not a number")
+        raise NotANumber(f"{where} returned {value!r} ({type(value).__name__}), not a number", function)
     value = float(value)
     return value if math.isfinite(value) else None
 
@@ -116,7 +137,7 @@ def as_number(value: Any, where: str) -> float | None:
 def evaluate(function: Callable[[float], float], x: float) -> float | None:
     """f(x), or None where f is undefined at x (a math domain error, division by zero, overflow)."""
     try:
-        return as_number(function(x), f"{function.__name__}({x:g})")
+        return as_number(function(x), f"{function.__name__}({x:g})", function)
     except (ValueError, ZeroDivisionError, OverflowError):
         return None
 
@@ -124,7 +145,7 @@ def evaluate(function: Callable[[float], float], x: float) -> float | None:
 def sample(function: str, low: float = FUNCTION_RANGE[0], high: float = FUNCTION_RANGE[1],
            samples: int = FUNCTION_SAMPLES) -> dict:
     """The curve of a function from ``functions.py`` as columns, with its minimum and maximum."""
-    chosen = _lookup(functions, function, "function")
+    chosen = _lookup(lesson("functions"), function, "function")
     xs = [low + (high - low) * i / (samples - 1) for i in range(samples)]
     ys = [evaluate(chosen, x) for x in xs]
     defined = [(y, x) for x, y in zip(xs, ys) if y is not None]
@@ -154,7 +175,7 @@ def landscape_view(samples: int = LANDSCAPE_SAMPLES) -> dict:
 
 def run(optimizer: str, start: float, **settings: Any) -> dict:
     """One whole run of an optimizer on the bumpy landscape, as columns, with its outcome."""
-    chosen = _lookup(optimization, optimizer, "optimizer")
+    chosen = _lookup(lesson("optimization"), optimizer, "optimizer")
     start = _checked("start", start, Control("start", "Starting point", 0.0,
                                              landscape.LOW, landscape.HIGH, 0.1))
     known = {control["name"]: control for control in controls_for(chosen)}
@@ -251,28 +272,89 @@ def importable(modules: list[str]) -> dict[str, bool]:
     return found
 
 
-METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
-           "importable": importable}
+def apply_edit(module: str, source: str) -> dict:
+    """Replaces a lesson module with a learner's edited source, and answers the new catalog.
+
+    The new code must compile, run, and behave (functions give numbers, optimizers
+    give paths); otherwise the error is raised and the last working version stays.
+    """
+    if module not in EDITABLE:
+        raise ValueError(f"only {', '.join(EDITABLE)} can be edited, not {module!r}")
+    current = lesson(module)
+    path = current.__file__
+    code = compile(source, path, "exec")
+    fresh = types.ModuleType(EDITABLE[module], current.__doc__)
+    fresh.__file__ = path
+    fresh.__package__ = "math_fundamentals"
+    previous_lines = linecache.cache.get(path)
+    # inspect.getsource and tracebacks read lines through linecache: give them the new text.
+    # An entry without a modification time is kept as it is; the file itself is never written.
+    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
+    try:
+        exec(code, fresh.__dict__)
+        _check_edit(module, fresh)
+    except BaseException:
+        if previous_lines is None:
+            linecache.cache.pop(path, None)
+        else:
+            linecache.cache[path] = previous_lines
+        raise
+    sys.modules[EDITABLE[module]] = fresh
+    setattr(sys.modules["math_fundamentals"], module, fresh)
+    return catalog()
+
+
+def _check_edit(module: str, fresh: ModuleType) -> None:
+    found = public_functions(fresh)
+    if not found:
+        kind = "function" if module == "functions" else "optimizer"
+        raise ValueError(f"{module}.py has no public {kind} left: define one with def")
+    for function in found:
+        if module == "functions":
+            for x in (-2.5, 0.5, 3.0):
+                evaluate(function, x)
+        else:
+            controls_for(function)
+            path = function(landscape.bumpy, 0.5, iterations=3)
+            if not isinstance(path, list) or not path:
+                raise NotANumber(f"{function.__name__} returned {type(path).__name__}, "
+                                 "not the list of points it visited", function)
+            for x in path:
+                as_number(x, f"{function.__name__}'s path", function)
+
 
 HINTS = {
+    "SyntaxError": "Python could not read this line: look for a missing colon, bracket or quote.",
+    "IndentationError": "The lines inside a def, for or if must all be indented by the same amount.",
     "ZeroDivisionError": "Something was divided by zero.",
     "ValueError": "A value was outside what is allowed here.",
     "TypeError": "A value was of the wrong kind, for example text where a number was expected.",
+    "NotANumber": "A function must return a number (an int or a float), for example with return 2 * x.",
     "OverflowError": "A number grew too large for the computer to hold.",
     "NameError": "A name is used that was never defined: check its spelling.",
+    "AttributeError": "A name after a dot does not exist: check its spelling.",
     "RecursionError": "A function kept calling itself without end.",
 }
+# Files whose lines a learner can act on; plumbing (page_api, stepper) is skipped in error reports.
+LESSON_FILES = ("functions.py", "optimization.py", "landscape.py", "calculus.py")
 
 
 def explain(error: BaseException) -> dict:
-    """A Python error as plain data: its type, message, a hint and the line it came from."""
-    frames = traceback.extract_tb(error.__traceback__)
-    lesson_frames = [frame for frame in frames if "math_fundamentals" in frame.filename]
-    frame = lesson_frames[-1] if lesson_frames else (frames[-1] if frames else None)
-    return {"type": type(error).__name__, "message": str(error),
-            "hint": HINTS.get(type(error).__name__, ""),
-            "file": frame.filename.rsplit("/", 1)[-1] if frame else None,
-            "line": frame.lineno if frame else None}
+    """A Python error as plain data: its type, message, a hint and the lesson line it came from."""
+    kind = type(error).__name__
+    if isinstance(error, SyntaxError):
+        return {"type": kind, "message": error.msg, "hint": HINTS.get(kind, HINTS["SyntaxError"]),
+                "file": (error.filename or "").rsplit("/", 1)[-1] or None, "line": error.lineno}
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if frame.filename.endswith(LESSON_FILES)]
+    line = getattr(error, "line", None) or (frames[-1].lineno if frames else None)
+    file = getattr(error, "file", None) or (frames[-1].filename if frames else None)
+    return {"type": kind, "message": str(error), "hint": HINTS.get(kind, ""),
+            "file": file.rsplit("/", 1)[-1] if file else None, "line": line}
+
+
+METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
+           "importable": importable, "apply_edit": apply_edit}
 
 
 def dispatch(request: str) -> str:

@@ -35,7 +35,6 @@ export function createFunctionsPage({ state, data, notify }) {
   function showDescription() {
     const described = catalog.functions.find(({ name }) => name === state.function);
     document.getElementById("function-doc").textContent = withoutExamples(described?.doc ?? "");
-    document.getElementById("function-source").textContent = described?.source ?? "";
   }
 
   function showRange() {
@@ -111,6 +110,17 @@ export function createFunctionsPage({ state, data, notify }) {
   new ResizeObserver(render).observe(canvas);
 
   return {
+    /** The functions changed (a learner applied an edit): refill the picker and redraw. */
+    setCatalog(next) {
+      catalog = next;
+      if (!catalog.functions.some(({ name }) => name === state.function)) {
+        state.function = catalog.functions[0].name;
+        writeHash(state);
+      }
+      fillPicker();
+      showDescription();
+      loadCurve();
+    },
     show() {
       fillPicker();
       showDescription();

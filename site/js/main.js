@@ -5,6 +5,7 @@ import { PAGES, PROPERTIES, parseHash, state, validate } from "./state.js";
 import { createFunctionsPage } from "./functions-page.js";
 import { createOptimizationPage } from "./optimization-page.js";
 import { markOnce } from "./marks.js";
+import { createModuleEditor } from "./module-editor.js";
 
 const data = globalThis.MF_LESSON_DATA;
 const noticeBox = document.getElementById("notice");
@@ -42,6 +43,13 @@ const pages = {
   optimization: createOptimizationPage({ state, data, notify }),
 };
 
+const editors = Object.entries({ functions: pages.functions, optimization: pages.optimization }).map(
+  ([module, page]) => {
+    const original = data.catalog.sources[module];
+    document.querySelector(`#${module}-editor pre`).textContent = original;
+    return createModuleEditor({ module, original, release: data.release, onApplied: (catalog) => page.setCatalog(catalog) });
+  });
+
 function showPage() {
   readStateFromHash();
   for (const name of PAGES) {
@@ -75,6 +83,8 @@ async function startPython() {
     return; // the status line already says what went wrong
   }
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
+  // The editors' CodeMirror bundle is not needed for the first view: load it now.
+  for (const editor of editors) editor.show().catch((error) => notify(error.message));
 }
 
 // A handle for the browser console (and the parity tests): the same calls the page makes.

@@ -219,6 +219,13 @@ export function createOptimizationPage({ state, data, notify }) {
   new ResizeObserver(render).observe(canvas);
 
   return {
+    /** The optimizers changed (a learner applied an edit): rebuild the picker, drop the old run. */
+    setCatalog(next) {
+      catalog = next;
+      forgetRun();
+      showOptimizer();
+      render();
+    },
     show() {
       startInput.value = String(state.start);
       pendingReplay = state.replay;

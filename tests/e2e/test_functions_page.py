@@ -27,10 +27,10 @@ def test_each_function_shows_its_range_doc_and_source(site, name):
     low, high = expected_range(name)
     expect(site.get_by_label("Minimum", exact=True)).to_have_text(low)
     expect(site.get_by_label("Maximum", exact=True)).to_have_text(high)
-    source = page_api.describe(getattr(page_api.functions, name))
+    source = page_api.describe(getattr(page_api.lesson("functions"), name))
     summary = source["doc"].split("\n\n")[0]
     expect(site.get_by_role("note", name="About this function")).to_contain_text(summary)
-    expect(site.get_by_role("region", name="The Python behind it").first).to_contain_text(f"def {name}(x: float)")
+    expect(site.get_by_role("region", name="Edit the Python: functions.py")).to_contain_text("What is a function?")
 
 
 def test_sqrt_minimum_ignores_the_undefined_half(site):

@@ -1,0 +1,113 @@
+// Editing a lesson module in the page: the learner changes functions.py or
+// optimization.py, applies it (button or Ctrl/Cmd+Enter), and Python reloads it.
+// The last version that worked stays active while a new one fails, survives a
+// stuck worker being replaced, and is kept in the browser per page and release.
+import * as python from "./python-client.js";
+
+const EDITOR_SCRIPT = "editor.js";
+let editorLibrary = null;
+
+/** Loads the CodeMirror bundle once, by a classic script tag (which works on file:// too). */
+function loadEditorLibrary() {
+  editorLibrary ??= new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: EDITOR_SCRIPT });
+    script.onload = () => resolve(globalThis.MathFundamentalsEditor);
+    script.onerror = () => reject(new Error(`The file ${EDITOR_SCRIPT} is missing.`));
+    document.head.append(script);
+  });
+  return editorLibrary;
+}
+
+/** Sets up the editor panel of one module; onApplied(catalog) runs after each successful apply. */
+export function createModuleEditor({ module, original, release, onApplied }) {
+  const byId = (suffix) => document.getElementById(`${module}-${suffix}`);
+  const message = byId("editor-message");
+  const key = (kind) => `math-fundamentals:${release}:${module}:${kind}`;
+  let editor = null;
+  let working = readStored("working") ?? original;
+
+  function readStored(kind) {
+    try {
+      return localStorage.getItem(key(kind));
+    } catch {
+      return null; // storage can be disabled; editing still works for this visit
+    }
+  }
+
+  function store(kind, text) {
+    try {
+      if (text === original) localStorage.removeItem(key(kind));
+      else localStorage.setItem(key(kind), text);
+    } catch {
+      // storage full or disabled: nothing to do but keep going
+    }
+  }
+
+  function say(text, kind) {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  }
+
+  async function apply(text, { quiet = false } = {}) {
+    if (!python.isReady()) {
+      say("Python is still starting; try again in a moment.", "info");
+      return;
+    }
+    if (!quiet) say("Applying…", "info");
+    try {
+      const catalog = await python.call("apply_edit", { module, source: text });
+      working = text;
+      store("working", text);
+      editor?.showProblem(null);
+      if (!quiet) say("Applied: the page now uses your code.", "ok");
+      onApplied(catalog);
+    } catch (error) {
+      const details = error.details ?? {};
+      const where = details.line ? `Line ${details.line}: ` : "";
+      editor?.showProblem(details.line ?? null, error.message);
+      if (details.type === "Timeout") {
+        say(`${error.message} ${details.hint} The last version that worked is active again.`, "error");
+      } else {
+        say(`${where}${details.type ?? error.name}: ${error.message}. ${details.hint ?? ""} `
+          + "The last version that worked stays active.", "error");
+      }
+    }
+  }
+
+  async function show() {
+    if (editor) return;
+    const library = await loadEditorLibrary();
+    if (editor) return;
+    const host = byId("editor");
+    host.replaceChildren();
+    editor = library.createCodeEditor(host, {
+      text: readStored("draft") ?? working,
+      label: `Python code of ${module}.py`,
+      onChange: (text) => store("draft", text),
+      onApply: () => apply(editor.text()),
+    });
+  }
+
+  byId("apply").addEventListener("click", () => editor && apply(editor.text()));
+  byId("reset").addEventListener("click", async () => {
+    await show();
+    editor.setText(original);
+    store("draft", original);
+    await apply(original);
+    say("Back to the original code.", "ok");
+  });
+  byId("download").addEventListener("click", () => {
+    const text = editor ? editor.text() : working;
+    const link = Object.assign(document.createElement("a"), {
+      href: URL.createObjectURL(new Blob([text], { type: "text/x-python" })), download: `${module}.py` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  });
+  // A new worker (first start, or after a runaway call) starts from the shipped
+  // code: bring the learner's last working version back into it.
+  python.onStatus((status) => {
+    if (status.state === "ready" && working !== original) apply(working, { quiet: true });
+  });
+
+  return { show };
+}

@@ -1,0 +1,153 @@
+"""Editing the Python in the page: apply, mistakes explained, runaway code stopped, reset, persistence."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_for_python
+
+TRIPLE = '''
+
+def tripled(x: float) -> float:
+    """Multiplies its input by three."""
+    return 3 * x
+'''
+
+
+def open_editor(site, page="functions"):
+    site.goto(site.index_url + f"#/{page}")
+    wait_for_python(site)
+    editor = site.get_by_role("textbox", name=f"Python code of {page}.py")
+    expect(editor).to_be_visible()
+    return editor
+
+
+def append_code(site, editor, text):
+    editor.click()
+    site.keyboard.press("Control+End")
+    site.keyboard.insert_text(text)
+
+
+def replace_code(site, editor, text):
+    editor.click()
+    site.keyboard.press("Control+a")
+    site.keyboard.insert_text(text)
+
+
+def editor_end(site, editor):
+    """CodeMirror renders only the lines in view: move to the end so they are in the page."""
+    editor.click()
+    site.keyboard.press("Control+End")
+    return editor
+
+
+def message(site, module="functions"):
+    return site.locator(f"#{module}-editor-message")
+
+
+def test_a_new_function_appears_in_the_picker_and_the_plot(site):
+    editor = open_editor(site)
+    append_code(site, editor, TRIPLE)
+    site.get_by_role("button", name="Apply changes").first.click()
+    expect(message(site)).to_have_text("Applied: the page now uses your code.")
+    site.get_by_label("Function", exact=True).select_option("tripled")
+    expect(site.get_by_label("Maximum", exact=True)).to_have_text("30.00 at x = 10.00")
+    expect(site.get_by_role("note", name="About this function")).to_have_text("Multiplies its input by three.")
+
+
+def test_ctrl_enter_applies(site):
+    editor = open_editor(site)
+    append_code(site, editor, TRIPLE)
+    site.keyboard.press("Control+Enter")
+    expect(site.get_by_label("Function", exact=True).locator("option")).to_contain_text(["tripled"])
+
+
+def test_a_syntax_error_shows_its_line_and_the_old_code_stays(site):
+    editor = open_editor(site)
+    append_code(site, editor, "\n\ndef broken(x)\n    return x\n")
+    site.keyboard.press("Control+Enter")
+    expect(message(site)).to_contain_text(re.compile(r"Line \d+: SyntaxError: expected ':'"))
+    expect(message(site)).to_contain_text("The last version that worked stays active.")
+    expect(site.get_by_label("Function", exact=True).locator("option")).to_have_count(4)
+
+
+def test_an_exception_shows_its_message(site):
+    editor = open_editor(site)
+    append_code(site, editor, "\n\ndef boom(x: float) -> float:\n    raise RuntimeError('the bridge is out')\n")
+    site.keyboard.press("Control+Enter")
+    expect(message(site)).to_contain_text("RuntimeError: the bridge is out")
+    expect(message(site)).to_contain_text(re.compile(r"^Line \d+"))
+
+
+def test_a_function_that_returns_text_is_explained(site):
+    editor = open_editor(site)
+    append_code(site, editor, "\n\ndef words(x: float) -> float:\n    return 'seven'\n")
+    site.keyboard.press("Control+Enter")
+    expect(message(site)).to_contain_text("returned 'seven' (str), not a number")
+    expect(message(site)).to_contain_text("A function must return a number")
+
+
+def test_an_endless_loop_is_stopped_and_the_app_recovers(site):
+    editor = open_editor(site)
+    append_code(site, editor, "\n\ndef forever(x: float) -> float:\n    while True:\n        pass\n")
+    site.keyboard.press("Control+Enter")
+    expect(message(site)).to_contain_text("Python took too long and was stopped", timeout=6_000)
+    expect(message(site)).to_contain_text("The last version that worked is active again")
+    wait_for_python(site, timeout=5_000)
+    site.get_by_label("Function", exact=True).select_option("square")
+    expect(site.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00")
+    site.get_by_role("link", name="2. Optimization").click()
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_label("Replay iteration")).to_be_enabled(timeout=5_000)
+
+
+def test_reset_restores_the_original(site):
+    editor = open_editor(site)
+    append_code(site, editor, TRIPLE)
+    site.keyboard.press("Control+Enter")
+    expect(site.get_by_label("Function", exact=True).locator("option")).to_have_count(5)
+    site.get_by_role("button", name="Reset to original").first.click()
+    expect(site.get_by_label("Function", exact=True).locator("option")).to_have_count(4)
+    expect(editor_end(site, editor)).to_contain_text("return math.cos(x)")
+    expect(editor).not_to_contain_text("def tripled")
+
+
+def test_edits_survive_a_reload(site):
+    editor = open_editor(site)
+    append_code(site, editor, TRIPLE)
+    site.keyboard.press("Control+Enter")
+    expect(message(site)).to_have_text("Applied: the page now uses your code.")
+    site.reload()
+    wait_for_python(site)
+    editor = site.get_by_role("textbox", name="Python code of functions.py")
+    expect(editor_end(site, editor)).to_contain_text("def tripled")
+    expect(site.get_by_label("Function", exact=True).locator("option")).to_contain_text(["tripled"], timeout=10_000)
+
+
+def test_a_new_optimizer_joins_the_picker(site):
+    editor = open_editor(site, "optimization")
+    append_code(site, editor, '''
+
+def stand_still(function, start, iterations=100, patience=3):
+    """Never moves: the worst optimizer."""
+    x = start
+    path = [x]
+    for _ in range(iterations):
+        path.append(x)
+    return path
+''')
+    site.get_by_role("button", name="Apply changes").last.click()
+    expect(message(site, "optimization")).to_have_text("Applied: the page now uses your code.")
+    site.get_by_label("Optimizer", exact=True).select_option("stand_still")
+    expect(site.get_by_role("spinbutton", name="Patience")).to_have_value("3")
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_text("Still climbing: no peak reached yet")).to_be_visible()
+
+
+def test_download_gives_the_edited_file(site):
+    editor = open_editor(site)
+    append_code(site, editor, TRIPLE)
+    with site.expect_download() as download:
+        site.get_by_role("button", name="Download functions.py").click()
+    assert download.value.suggested_filename == "functions.py"
+    assert "def tripled" in open(download.value.path()).read()
