@@ -57,6 +57,32 @@ RUNS_JS = """async (count) => {
   return latencies;
 }"""
 
+SWEEP_JS = """async (count) => {
+  const button = document.getElementById("sweep-button");
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = performance.getEntriesByName("sweep-drawn").length;
+    document.getElementById("setting-scale")?.dispatchEvent(new Event("input"));
+    button.click();
+    await new Promise((resolve) => {
+      const check = () => performance.getEntriesByName("sweep-drawn").length > before ? resolve() : setTimeout(check, 5);
+      check();
+    });
+    times.push(performance.getEntriesByName("sweep-drawn").at(-1).duration);
+  }
+  return times;
+}"""
+
+MAP_JS = """async () => {
+  const started = performance.now();
+  document.getElementById("map-button").click();
+  await new Promise((resolve) => {
+    const check = () => document.getElementById("step-size-map").hidden ? setTimeout(check, 5) : resolve();
+    check();
+  });
+  return performance.now() - started;
+}"""
+
 REPLAY_JS = """async () => {
   const slider = document.getElementById("replay-slider");
   const frames = [];
@@ -146,6 +172,11 @@ class Bench:
         frames = page.evaluate(REPLAY_JS)
         page.evaluate(RUNS_JS, heavy_runs)
         heap_after_runs = self.heap(cdp)
+        sweeps = {}
+        for optimizer in ["hill_climbing", "gradient_ascent"]:
+            page.get_by_label("Optimizer", exact=True).select_option(optimizer)
+            sweeps[optimizer] = page.evaluate(SWEEP_JS, 5)
+        map_ms = page.evaluate(MAP_JS)
         context.close()
         return {
             "run_latency_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "n": runs},
@@ -154,6 +185,8 @@ class Bench:
                                 "draw_p50": percentile([f["draw"] for f in frames], 0.5),
                                 "draw_p95": percentile([f["draw"] for f in frames], 0.95), "n": len(frames)},
             "heap_mb": {"after_load": heap_after_load, f"after_{heavy_runs + runs}_runs": heap_after_runs},
+            "sweep_ms": {name: statistics.median(times) for name, times in sweeps.items()},
+            "step_size_map_ms": map_ms,
         }
 
     @staticmethod
@@ -182,6 +215,9 @@ def markdown(report) -> str:
               f"{act['replay_frame_ms']['p50']:.1f} | {act['replay_frame_ms']['p95']:.1f} |",
               f"| replay: frame time, drawing work per frame (ms) | "
               f"{act['replay_frame_ms']['draw_p50']:.2f} | {act['replay_frame_ms']['draw_p95']:.2f} |",
+              *[f"| start-point sweep, {name}: 401 runs computed and drawn (ms, median of 5) | {value:.0f} | |"
+                for name, value in act["sweep_ms"].items()],
+              f"| learning-rate map: 24 x 81 runs computed and drawn (ms, once) | {act['step_size_map_ms']:.0f} | |",
               "", "| JS heap | MiB |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
     return "\n".join(lines) + "\n"

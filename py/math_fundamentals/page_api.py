@@ -243,6 +243,42 @@ def outcome(xs: list[float], diverged_at: int | None = None, best_x: float | Non
     return {"kind": "climbing", "label": "Still climbing: no peak reached yet"}
 
 
+SWEEP_STARTS = 401
+MAP_STEP_SIZES = 24
+MAP_STARTS = 81
+
+
+def ending(path: list[float]) -> str:
+    """Where a run ended, in one word: global, local, oscillating, diverged or neither."""
+    clean = [x for x in path if isinstance(x, (int, float)) and math.isfinite(x) and abs(x) <= DIVERGENCE_LIMIT]
+    if len(clean) < len(path):
+        return "diverged"
+    best_x = max(clean, key=lambda x: evaluate(landscape.bumpy, x) or -math.inf)
+    return outcome(clean, None, best_x)["kind"].replace("climbing", "neither").replace("outside", "neither")
+
+
+def sweep(optimizer: str, **settings: Any) -> dict:
+    """Where the optimizer ends from each start of a fine grid over the landscape."""
+    chosen = _lookup(lesson("optimization"), optimizer, "optimizer")
+    known = {control["name"]: Control(**control) for control in controls_for(chosen)}
+    checked = {name: _checked(name, value, known[name]) for name, value in settings.items() if name in known}
+    starts = [landscape.LOW + (landscape.HIGH - landscape.LOW) * i / (SWEEP_STARTS - 1)
+              for i in range(SWEEP_STARTS)]
+    return {"starts": starts,
+            "endings": [ending(chosen(landscape.bumpy, start, iterations=ITERATIONS, **checked))
+                        for start in starts]}
+
+
+def step_size_map(optimizer: str = "gradient_ascent") -> dict:
+    """Where gradient ascent ends for each step size (log scale, 0.001 to 1) and starting point."""
+    chosen = _lookup(lesson("optimization"), optimizer, "optimizer")
+    step_sizes = [10 ** (-3 + 3 * i / (MAP_STEP_SIZES - 1)) for i in range(MAP_STEP_SIZES)]
+    starts = [landscape.LOW + (landscape.HIGH - landscape.LOW) * i / (MAP_STARTS - 1) for i in range(MAP_STARTS)]
+    return {"step_sizes": step_sizes, "starts": starts,
+            "endings": [[ending(chosen(landscape.bumpy, start, iterations=ITERATIONS, step_size=step_size))
+                         for start in starts] for step_size in step_sizes]}
+
+
 def _lookup(module: ModuleType, name: str, kind: str) -> Callable:
     for candidate in public_functions(module):
         if candidate.__name__ == name:
@@ -354,7 +390,8 @@ def explain(error: BaseException) -> dict:
 
 
 METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
-           "importable": importable, "apply_edit": apply_edit}
+           "importable": importable, "apply_edit": apply_edit, "sweep": sweep,
+           "step_size_map": step_size_map}
 
 
 def dispatch(request: str) -> str:

@@ -26,6 +26,8 @@ export function plotTheme(element) {
     muted: read("--muted"), path: read("--plot-path"), current: read("--plot-current"),
     best: read("--plot-best"), global: read("--plot-global"), local: read("--plot-local"),
     markerOutline: read("--surface"),
+    endings: { global: read("--plot-global"), local: read("--plot-local"), oscillating: read("--end-oscillating"),
+      diverged: read("--end-diverged"), neither: read("--end-neither") },
   };
 }
 

@@ -12,6 +12,7 @@ import { createSettingsForm } from "./settings-form.js";
 import { createPlayer } from "./player.js";
 import { markLines, markRow, renderSource, renderTable, renderVariables } from "./replay-view.js";
 import { markOnce, measureSince } from "./marks.js";
+import { createEndingsView } from "./endings-view.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
 const byId = (id) => document.getElementById(id);
@@ -42,6 +43,7 @@ export function createOptimizationPage({ state, data, notify }) {
     onChange(settings) {
       state.settings = settings;
       writeHash(state);
+      endings.invalidate();
     },
     onNotice: (message) => notify(message, { append: true }),
   });
@@ -56,6 +58,27 @@ export function createOptimizationPage({ state, data, notify }) {
       playButton.textContent = playing ? "Pause" : "Play";
     },
   });
+
+  const endings = createEndingsView({
+    currentView: () => currentView(),
+    optimizer: () => state.optimizer,
+    settings: () => settingsForm.read() ?? state.settings,
+    onPick: loadPickedRun,
+    notify,
+  });
+
+  /** Loads a run picked on the strip or the map: its optimizer, settings and start, then runs it. */
+  function loadPickedRun({ optimizer, start, settings }) {
+    if (optimizer !== state.optimizer || settings) {
+      state.optimizer = optimizer;
+      state.settings = { ...state.settings, ...settings };
+      forgetRun();
+      showOptimizer();
+    }
+    startInput.value = String(Math.round(start * 1000) / 1000);
+    startInput.dispatchEvent(new Event("input"));
+    runOptimization();
+  }
 
   function chosenOptimizer() {
     return catalog.optimizers.find(({ name }) => name === state.optimizer) ?? catalog.optimizers[0];
@@ -176,6 +199,7 @@ export function createOptimizationPage({ state, data, notify }) {
     state.optimizer = select.value;
     state.settings = {};
     forgetRun();
+    endings.invalidate();
     showOptimizer();
     render();
   });
@@ -236,6 +260,7 @@ export function createOptimizationPage({ state, data, notify }) {
     },
     pythonStatus(status) {
       runButton.disabled = status.state !== "ready";
+      endings.setReady(status.state === "ready");
       byId("run-hint").hidden = status.state === "ready";
       byId("run-hint").textContent = status.state === "failed"
         ? "Python could not start, so runs are not possible. See the message at the top."

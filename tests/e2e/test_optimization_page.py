@@ -136,7 +136,7 @@ def test_learning_journey_text_sits_next_to_the_controls(site):
     open_optimization(site)
     for heading in ["Global and local maxima", "Hill climbing", "What is a derivative?"]:
         expect(site.get_by_role("heading", name=heading)).to_be_visible()
-    expect(site.get_by_role("heading", name="Gradient ascent")).to_be_hidden()
+    expect(site.get_by_role("heading", name="Gradient ascent", exact=True)).to_be_hidden()
     site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
-    expect(site.get_by_role("heading", name="Gradient ascent")).to_be_visible()
-    expect(site.get_by_role("heading", name="Hill climbing")).to_be_hidden()
+    expect(site.get_by_role("heading", name="Gradient ascent", exact=True)).to_be_visible()
+    expect(site.get_by_role("heading", name="Hill climbing", exact=True)).to_be_hidden()

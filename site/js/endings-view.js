@@ -1,0 +1,135 @@
+// "Where do I end up": the strip of starting points under the landscape, and the
+// step size map of gradient ascent, each coloured by where the run ends.
+import * as python from "./python-client.js";
+import { fitCanvas, plotTheme } from "./canvas.js";
+import { fixed } from "./format.js";
+
+const SWEEP_TIMEOUT_MS = 3000;
+const MAP_TIMEOUT_MS = 10000;
+const LABELS = { global: "global max", local: "local max", oscillating: "oscillating", diverged: "diverged",
+  neither: "neither" };
+
+/** Counts of each ending as "global max 76%, local max 23%, …". */
+export function summarize(endings) {
+  const counts = {};
+  for (const ending of endings) counts[ending] = (counts[ending] ?? 0) + 1;
+  return Object.entries(counts).sort((a, b) => b[1] - a[1])
+    .map(([ending, count]) => `${LABELS[ending]} ${Math.round((100 * count) / endings.length)}%`).join(", ");
+}
+
+/** Draws one coloured cell per starting point, aligned with the plot's x-axis (view). */
+export function drawStrip(ctx, view, height, sweep, theme) {
+  const width = (view.right - view.left) / sweep.starts.length;
+  sweep.endings.forEach((ending, i) => {
+    ctx.fillStyle = theme.endings[ending];
+    ctx.fillRect(view.left + i * width, 0, Math.ceil(width), height);
+  });
+}
+
+/** Draws the grid of step sizes (rows, largest at the top) by starting points (columns). */
+export function drawMap(ctx, width, height, map, theme) {
+  const rows = map.step_sizes.length;
+  const columns = map.starts.length;
+  map.endings.forEach((row, r) => row.forEach((ending, c) => {
+    ctx.fillStyle = theme.endings[ending];
+    ctx.fillRect((c * width) / columns, height - ((r + 1) * height) / rows, Math.ceil(width / columns),
+      Math.ceil(height / rows));
+  }));
+}
+
+/** Wires the strip and the map; onPick(run settings) loads a run the learner clicked. */
+export function createEndingsView({ currentView, optimizer, settings, onPick, notify }) {
+  const strip = document.getElementById("sweep-strip");
+  const summary = document.getElementById("sweep-summary");
+  const mapCanvas = document.getElementById("step-size-map");
+  let sweep = null;
+  let map = null;
+  let sweepTicket = 0;
+
+  async function computeSweep() {
+    summary.textContent = "Running from every starting point…";
+    const ticket = ++sweepTicket;
+    try {
+      const started = performance.now();
+      const result = await python.call("sweep", { optimizer: optimizer(), ...settings() }, { timeoutMs: SWEEP_TIMEOUT_MS });
+      if (ticket !== sweepTicket) return; // the settings changed meanwhile: this strip is stale
+      sweep = result;
+      performance.measure("sweep", { start: started, end: performance.now() });
+      sweep.optimizer = optimizer();
+      strip.hidden = false;
+      const text = `${sweep.optimizer} from ${sweep.starts.length} starts: ${summarize(sweep.endings)}.`;
+      summary.textContent = text;
+      strip.setAttribute("aria-label", `Where each start ends. ${text}`);
+      draw();
+      performance.measure("sweep-drawn", { start: started, end: performance.now() });
+    } catch (error) {
+      if (ticket === sweepTicket) summary.textContent = `Could not compute the strip: ${error.message}`;
+    }
+  }
+
+  async function computeMap() {
+    const button = document.getElementById("map-button");
+    button.disabled = true;
+    button.textContent = "Computing…";
+    try {
+      map = await python.call("step_size_map", {}, { timeoutMs: MAP_TIMEOUT_MS });
+      mapCanvas.hidden = false;
+      mapCanvas.setAttribute("aria-label", `Outcome map of gradient ascent, ${map.step_sizes.length} rates `
+        + `by ${map.starts.length} starts: ${summarize(map.endings.flat())}.`);
+      draw();
+    } catch (error) {
+      notify(`Could not compute the step size map: ${error.message}`);
+    } finally {
+      button.disabled = false;
+      button.textContent = "Draw the step size map";
+    }
+  }
+
+  function draw() {
+    const theme = plotTheme(strip);
+    if (sweep && !strip.hidden) {
+      const { ctx, height } = fitCanvas(strip);
+      const view = currentView();
+      drawStrip(ctx, view, height, sweep, theme);
+    }
+    if (map && !mapCanvas.hidden) {
+      const { ctx, width, height } = fitCanvas(mapCanvas);
+      drawMap(ctx, width, height, map, theme);
+    }
+  }
+
+  strip.addEventListener("click", (event) => {
+    if (!sweep) return;
+    const view = currentView();
+    const box = strip.getBoundingClientRect();
+    const i = Math.floor(((event.clientX - box.left - view.left) / (view.right - view.left)) * sweep.starts.length);
+    if (i >= 0 && i < sweep.starts.length) onPick({ optimizer: sweep.optimizer, start: sweep.starts[i] });
+  });
+  mapCanvas.addEventListener("click", (event) => {
+    if (!map) return;
+    const box = mapCanvas.getBoundingClientRect();
+    const column = Math.min(map.starts.length - 1, Math.floor(((event.clientX - box.left) / box.width) * map.starts.length));
+    const row = Math.min(map.step_sizes.length - 1,
+      Math.floor(((box.bottom - event.clientY) / box.height) * map.step_sizes.length));
+    const stepSize = Number(fixed(map.step_sizes[row], 3));
+    onPick({ optimizer: "gradient_ascent", start: map.starts[column], settings: { step_size: Math.max(0.001, stepSize) } });
+  });
+  document.getElementById("sweep-button").addEventListener("click", computeSweep);
+  document.getElementById("map-button").addEventListener("click", computeMap);
+  new ResizeObserver(draw).observe(strip);
+  new ResizeObserver(draw).observe(mapCanvas);
+
+  return {
+    /** The optimizer or its settings changed: the strip no longer matches them. */
+    invalidate() {
+      sweepTicket++;
+      sweep = null;
+      strip.hidden = true;
+      summary.textContent = "";
+    },
+    setReady(ready) {
+      document.getElementById("sweep-button").disabled = !ready;
+      document.getElementById("map-button").disabled = !ready;
+    },
+  };
+}
