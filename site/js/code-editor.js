@@ -40,7 +40,7 @@ function createCodeEditor(parent, { text, label, onChange, onApply }) {
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
-        lintGutter(), theme,
+        lintGutter(), theme, EditorView.lineWrapping,
       ],
     }),
   });

@@ -13,6 +13,7 @@ import { createPlayer } from "./player.js";
 import { markLines, markRow, renderSource, renderTable, renderVariables } from "./replay-view.js";
 import { markOnce, measureSince } from "./marks.js";
 import { createEndingsView } from "./endings-view.js";
+import { download, downloadCanvas, runToCsv } from "./export.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
 const byId = (id) => document.getElementById(id);
@@ -161,6 +162,7 @@ export function createOptimizationPage({ state, data, notify }) {
     state.replay = null;
     replaySlider.disabled = true;
     playButton.disabled = true;
+    byId("export-csv").disabled = true;
   }
 
   async function runOptimization() {
@@ -181,6 +183,7 @@ export function createOptimizationPage({ state, data, notify }) {
       replaySlider.max = String(run.xs.length - 1);
       replaySlider.disabled = false;
       playButton.disabled = false;
+      byId("export-csv").disabled = false;
       outcomeText.dataset.kind = run.outcome.kind;
       outcomeText.textContent = run.outcome.label;
       renderSource(source, chosenOptimizer().source, run.steps?.first_line ?? 1);
@@ -218,6 +221,10 @@ export function createOptimizationPage({ state, data, notify }) {
     player.toggle();
   });
   byId("speed-select").addEventListener("change", () => player.restart());
+  byId("export-png").addEventListener("click", () => downloadCanvas(canvas, `${state.optimizer}-landscape.png`));
+  byId("export-csv").addEventListener("click", () => {
+    if (run) download(new Blob([runToCsv(run)], { type: "text/csv" }), `${run.optimizer}-run.csv`);
+  });
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest?.("input, select, textarea, [contenteditable]");
     if (!run || typing || byId("page-optimization").hidden) return;

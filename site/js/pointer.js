@@ -11,7 +11,10 @@ export function attachPointerReadout(canvas, { view, onMove, onClick }) {
   };
   canvas.addEventListener("pointermove", (event) => onMove(xAt(event)));
   canvas.addEventListener("pointerdown", (event) => onMove(xAt(event)));
-  canvas.addEventListener("pointerleave", () => onMove(null));
+  // A finger lifted from a touch screen leaves its last reading in place.
+  canvas.addEventListener("pointerleave", (event) => {
+    if (event.pointerType === "mouse") onMove(null);
+  });
   if (onClick) {
     canvas.addEventListener("click", (event) => {
       const x = xAt(event);

@@ -113,3 +113,20 @@ def test_new_optimizers_are_discovered_with_their_controls(site):
     site.get_by_label("Starting point").fill("-15")
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_text("Reached the global max")).to_be_visible()
+
+
+def test_exports_the_run_as_csv_and_the_plot_as_png(site):
+    run_once(site)
+    expected = page_api.run("hill_climbing", -12.0, scale=2.0, seed=5)
+    with site.expect_download() as csv_download:
+        site.get_by_role("button", name="Download run (CSV)").click()
+    assert csv_download.value.suggested_filename == "hill_climbing-run.csv"
+    lines = open(csv_download.value.path()).read().splitlines()
+    assert lines[0] == "iteration,x,f_x,slope,step,best_x,best_f_x"
+    assert len(lines) == 102
+    last = lines[-1].split(",")
+    assert float(last[1]) == expected["xs"][100] and float(last[6]) == expected["best_ys"][100]
+    with site.expect_download() as png_download:
+        site.get_by_role("button", name="Download plot (PNG)").click()
+    assert png_download.value.suggested_filename == "hill_climbing-landscape.png"
+    assert open(png_download.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
