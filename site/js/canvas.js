@@ -26,6 +26,7 @@ export function plotTheme(element) {
     muted: read("--muted"), path: read("--plot-path"), current: read("--plot-current"),
     best: read("--plot-best"), global: read("--plot-global"), local: read("--plot-local"),
     markerOutline: read("--surface"),
+    compare: [read("--compare-1"), read("--compare-2"), read("--compare-3")],
     endings: { global: read("--plot-global"), local: read("--plot-local"), oscillating: read("--end-oscillating"),
       diverged: read("--end-diverged"), neither: read("--end-neither") },
   };

@@ -3,7 +3,7 @@
 import { drawAxes, drawCurve, drawMarker, drawPath, drawStepArrow, drawTangent } from "./plot.js";
 
 /** Draws one frame of the landscape scene; a pure function of its arguments. */
-export function drawLandscapeScene(ctx, view, theme, { landscape, run, replay, start, pointer }) {
+export function drawLandscapeScene(ctx, view, theme, { landscape, run, replay, start, pointer, compared = [] }) {
   drawAxes(ctx, view, theme);
   drawCurve(ctx, view, landscape.xs, landscape.ys, { color: theme.curve });
   const outline = theme.markerOutline;
@@ -11,6 +11,15 @@ export function drawLandscapeScene(ctx, view, theme, { landscape, run, replay, s
   if (landscape.local_max) {
     drawMarker(ctx, view, landscape.local_max, { color: theme.local, label: "Local max", radius: 7, outline });
   }
+  // Kept runs replay in lockstep with the current one, each in its own colour.
+  compared.forEach((other, i) => {
+    const color = theme.compare[i % theme.compare.length];
+    const at = Math.min(replay, other.xs.length - 1);
+    drawPath(ctx, view, other.xs, other.ys, at, { color });
+    const best = { x: other.best_xs[at], y: other.best_ys[at] };
+    if (best.y !== null) drawMarker(ctx, view, best, { color, radius: 7, outline });
+    if (other.ys[at] !== null) drawMarker(ctx, view, { x: other.xs[at], y: other.ys[at] }, { color, radius: 4, outline });
+  });
   if (run) {
     drawPath(ctx, view, run.xs, run.ys, replay, { color: theme.path });
     const current = { x: run.xs[replay], y: run.ys[replay] };

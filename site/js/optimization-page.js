@@ -14,6 +14,7 @@ import { markLines, markRow, renderSource, renderTable, renderVariables } from "
 import { markOnce, measureSince } from "./marks.js";
 import { createEndingsView } from "./endings-view.js";
 import { download, downloadCanvas, runToCsv } from "./export.js";
+import { createCompareList } from "./compare-list.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
 const byId = (id) => document.getElementById(id);
@@ -38,6 +39,14 @@ export function createOptimizationPage({ state, data, notify }) {
   let runTicket = 0;
   // A replay position from a shared link, applied once the run it belongs to is back.
   let pendingReplay = null;
+  const comparison = createCompareList({
+    container: byId("compared"),
+    colors: () => plotTheme(canvas).compare,
+    onChange: () => {
+      updateCompareButton();
+      render();
+    },
+  });
 
   const render = frameScheduler(draw);
   const settingsForm = createSettingsForm(byId("optimizer-settings"), {
@@ -121,7 +130,7 @@ export function createOptimizationPage({ state, data, notify }) {
     const { ctx } = fitCanvas(canvas);
     const start = Number(startInput.value);
     drawLandscapeScene(ctx, currentView(), plotTheme(canvas), {
-      landscape, run, replay,
+      landscape, run, replay, compared: comparison.runs,
       start: Number.isFinite(start) ? { x: start, y: landscapeAt(start) } : null,
       pointer: pointerX === null ? null : { x: pointerX, y: landscapeAt(pointerX) },
     });
@@ -163,6 +172,11 @@ export function createOptimizationPage({ state, data, notify }) {
     replaySlider.disabled = true;
     playButton.disabled = true;
     byId("export-csv").disabled = true;
+    byId("compare-button").disabled = true;
+  }
+
+  function updateCompareButton() {
+    byId("compare-button").disabled = !run || comparison.full();
   }
 
   async function runOptimization() {
@@ -184,6 +198,9 @@ export function createOptimizationPage({ state, data, notify }) {
       replaySlider.disabled = false;
       playButton.disabled = false;
       byId("export-csv").disabled = false;
+      run.start = start;
+      run.settings = settings;
+      updateCompareButton();
       outcomeText.dataset.kind = run.outcome.kind;
       outcomeText.textContent = run.outcome.label;
       renderSource(source, chosenOptimizer().source, run.steps?.first_line ?? 1);
@@ -221,6 +238,7 @@ export function createOptimizationPage({ state, data, notify }) {
     player.toggle();
   });
   byId("speed-select").addEventListener("change", () => player.restart());
+  byId("compare-button").addEventListener("click", () => run && comparison.add(run));
   byId("export-png").addEventListener("click", () => downloadCanvas(canvas, `${state.optimizer}-landscape.png`));
   byId("export-csv").addEventListener("click", () => {
     if (run) download(new Blob([runToCsv(run)], { type: "text/csv" }), `${run.optimizer}-run.csv`);

@@ -130,3 +130,29 @@ def test_exports_the_run_as_csv_and_the_plot_as_png(site):
         site.get_by_role("button", name="Download plot (PNG)").click()
     assert png_download.value.suggested_filename == "hill_climbing-landscape.png"
     assert open(png_download.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_runs_kept_for_comparison_are_listed_and_removable(site):
+    run_once(site)
+    keep = site.get_by_role("button", name="Keep this run to compare")
+    keep.click()
+    compared = site.get_by_role("list", name="Compared runs")
+    expect(compared.get_by_role("listitem")).to_have_text(
+        [re.compile(r"hill_climbing from -12 \(scale 2, seed 5\): .*Remove")])
+    site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    site.get_by_label("Step size").fill("0.1")
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_role("img", name=re.compile("run of gradient_ascent"))).to_be_visible()
+    keep.click()
+    expect(compared.get_by_role("listitem")).to_have_count(2)
+    expect(compared).to_contain_text(re.compile(r"gradient_ascent from -12 \(step_size 0.1\): \w+"))
+    site.get_by_label("Replay iteration").fill("3")  # both replay in lockstep; the plot stays live
+    site.get_by_role("button", name=re.compile("Remove hill_climbing")).click()
+    expect(compared.get_by_role("listitem")).to_have_count(1)
+    keep.click()  # the same run twice is allowed, up to three
+    keep_count = compared.get_by_role("listitem")
+    expect(keep_count).to_have_count(2)
+    site.get_by_role("button", name="Run optimization").click()
+    keep.click()
+    expect(keep_count).to_have_count(3)
+    expect(keep).to_be_disabled()
