@@ -26,9 +26,12 @@ class SiteGuard:
             self.errors.append(f"console: {message.text}")
 
 
-def open_site(browser, root: str, *, viewport=None):
-    """A new browser context and page guarded so that it never leaves `root`."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+def open_site(browser, root: str, *, viewport=None, bypass_csp=False):
+    """A new browser context and page guarded so that it never leaves `root`.
+
+    bypass_csp lets a test inject its own tools (axe-core) or probe the guard itself.
+    """
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, bypass_csp=bypass_csp)
     guard = SiteGuard(root)
     context.route("**/*", guard.route)
     page = context.new_page()

@@ -20,7 +20,7 @@ def violations(page):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 375])
 def test_no_axe_violations_on_either_page(browser, http_root, scheme, width):
-    context, page, guard = open_site(browser, http_root, viewport={"width": width, "height": 900})
+    context, page, guard = open_site(browser, http_root, viewport={"width": width, "height": 900}, bypass_csp=True)
     page.emulate_media(color_scheme=scheme)
     page.goto(http_root + "index.html#/functions?function=sqrt")
     wait_for_python(page)
