@@ -131,7 +131,8 @@ def python_runtime() -> None:
          f"{len(stdlib) / 2**20:.1f} MiB, snapshot {len(snapshot) / 2**20:.1f} MiB gzipped)")
 
 
-# Runs under Node: starts Pyodide with a given standard library, imports the lessons, and
+# Runs under Node: starts Pyodide with a given standard library, imports the lessons (then
+# gc.freeze() keeps the start-up objects out of every later garbage collection), and
 # either saves its memory (a snapshot) or imports the modules a learner may use and lists
 # every module Python has loaded, to learn which files the standard library must keep.
 SNAPSHOT_SCRIPT = """
@@ -144,7 +145,7 @@ for (const [path, source] of Object.entries(request.python)) {
   pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
   pyodide.FS.writeFile(path, source);
 }
-pyodide.runPython("import gc\\nfrom math_fundamentals import page_api\\npage_api.landscape_peaks()\\ngc.collect()");
+pyodide.runPython("import gc\\nfrom math_fundamentals import page_api\\npage_api.landscape_peaks()\\ngc.collect()\\ngc.freeze()");
 if (request.snapshot) {
   fs.writeFileSync(request.snapshot, pyodide.makeMemorySnapshot());
 } else {
@@ -247,7 +248,7 @@ def lesson_data() -> None:
             "release": f"{zlib.crc32(json.dumps(python_sources(), sort_keys=True).encode()):08x}",
             "samples": {entry["name"]: first_view(page_api.sample(entry["name"]))
                         for entry in catalog["functions"]},
-            "landscape": page_api.landscape_view()}
+            "landscape": without_xs(page_api.landscape_view())}
     write_data_script("lesson-data.js", "MF_LESSON_DATA", data)
     step("computed the first views with CPython")
 
@@ -255,9 +256,19 @@ def lesson_data() -> None:
 def first_view(sample: dict, every: int = 10) -> dict:
     """A sample thinned to every tenth point, enough to draw until live Python takes over.
 
-    The minimum and maximum stay those of the full sample.
+    The evenly spaced xs are left out (the page rebuilds them from x_range); the minimum
+    and maximum stay those of the full sample.
     """
-    return sample | {"xs": sample["xs"][::every], "ys": sample["ys"][::every]}
+    return without_xs(sample | {"xs": sample["xs"][::every], "ys": sample["ys"][::every]})
+
+
+def without_xs(columns: dict) -> dict:
+    """Columns for drawing only: evenly spaced xs replaced by [first, last, count], ys rounded
+    to 7 significant digits (far below a pixel). Live Python later sends the exact values."""
+    xs = columns["xs"]
+    ys = [None if y is None else float(f"{y:.7g}") for y in columns["ys"]]
+    return ({key: value for key, value in columns.items() if key not in ("xs", "ys")}
+            | {"x_range": [xs[0], xs[-1], len(xs)], "ys": ys})
 
 
 def write_data_script(name: str, global_name: str, value) -> None:

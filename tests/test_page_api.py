@@ -85,3 +85,10 @@ def test_every_run_is_finite_json(start, step_size, optimizer):
     value = json.loads(reply)["value"]
     assert value["outcome"]["label"]
     assert all(y is None or math.isfinite(y) for y in value["ys"])
+
+
+def test_run_steps_marks_every_iteration_of_the_path():
+    steps = call("run_steps", optimizer="gradient_ascent", start=0.0, step_size=0.1)["value"]
+    path = call("run", optimizer="gradient_ascent", start=0.0, step_size=0.1)["value"]["xs"]
+    assert len(steps["steps"]) == len(path)
+    assert steps["steps"][5]["locals"]["x"] == pytest.approx(path[5])

@@ -173,8 +173,7 @@ def landscape_view(samples: int = LANDSCAPE_SAMPLES) -> dict:
             "local_max": asdict(peaks[1]) if len(peaks) > 1 else None}
 
 
-def run(optimizer: str, start: float, **settings: Any) -> dict:
-    """One whole run of an optimizer on the bumpy landscape, as columns, with its outcome."""
+def _prepare_run(optimizer: str, start: float, settings: dict) -> tuple[Callable, float, dict]:
     chosen = _lookup(lesson("optimization"), optimizer, "optimizer")
     start = _checked("start", start, Control("start", "Starting point", 0.0,
                                              landscape.LOW, landscape.HIGH, 0.1))
@@ -183,8 +182,23 @@ def run(optimizer: str, start: float, **settings: Any) -> dict:
         if name not in known:
             raise ValueError(f"{optimizer} has no setting called {name!r}")
         settings[name] = _checked(name, value, Control(**known[name]))
-    path, steps = stepper.run_with_steps(chosen, landscape.bumpy, start, iterations=ITERATIONS, **settings)
-    return trace(path) | {"steps": _finite(steps)}
+    return chosen, start, settings
+
+
+def run(optimizer: str, start: float, **settings: Any) -> dict:
+    """One whole run of an optimizer on the bumpy landscape, as columns, with its outcome."""
+    chosen, start, settings = _prepare_run(optimizer, start, settings)
+    return trace(chosen(landscape.bumpy, start, iterations=ITERATIONS, **settings))
+
+
+def run_steps(optimizer: str, start: float, **settings: Any) -> dict | None:
+    """The same run again, watched line by line: per iteration, the lines run and the variables.
+
+    A separate call, so the path is drawn first and this slower, traced run follows.
+    """
+    chosen, start, settings = _prepare_run(optimizer, start, settings)
+    _, steps = stepper.run_with_steps(chosen, landscape.bumpy, start, iterations=ITERATIONS, **settings)
+    return _finite(steps)
 
 
 def _finite(value: Any) -> Any:
@@ -390,7 +404,7 @@ def explain(error: BaseException) -> dict:
 
 
 METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
-           "importable": importable, "apply_edit": apply_edit, "sweep": sweep,
+           "run_steps": run_steps, "importable": importable, "apply_edit": apply_edit, "sweep": sweep,
            "step_size_map": step_size_map}
 
 

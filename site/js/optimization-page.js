@@ -157,6 +157,20 @@ export function createOptimizationPage({ state, data, notify }) {
     render();
   }
 
+  /** Fetches the traced run (lines and variables per iteration) after the path is drawn. */
+  async function showSteps(shown, ticket, settings) {
+    try {
+      const steps = await python.call("run_steps", { optimizer: shown.optimizer, start: shown.start, ...settings });
+      if (ticket !== runTicket || shown !== run) return;
+      shown.steps = steps;
+      renderSource(source, chosenOptimizer().source, steps?.first_line ?? 1);
+      markLines(source, steps?.steps[replay]);
+      renderVariables(byId("step-variables"), steps?.steps[replay]);
+    } catch {
+      // The code view stays unmarked; the run itself is shown and usable.
+    }
+  }
+
   function readStart() {
     const checked = validate(START, startInput.value);
     const ok = !checked.notice;
@@ -193,20 +207,19 @@ export function createOptimizationPage({ state, data, notify }) {
       const result = await python.call("run", { optimizer: state.optimizer, start, ...settings });
       if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
       player.stop();
-      run = { ...result, optimizer: state.optimizer };
+      run = { ...result, optimizer: state.optimizer, start, settings };
       replaySlider.max = String(run.xs.length - 1);
       replaySlider.disabled = false;
       playButton.disabled = false;
       byId("export-csv").disabled = false;
-      run.start = start;
-      run.settings = settings;
       updateCompareButton();
       outcomeText.dataset.kind = run.outcome.kind;
       outcomeText.textContent = run.outcome.label;
-      renderSource(source, chosenOptimizer().source, run.steps?.first_line ?? 1);
+      renderSource(source, chosenOptimizer().source, 1);
       renderTable(tableBody, run, setReplay);
       setReplay(pendingReplay ?? run.xs.length - 1);
       pendingReplay = null;
+      showSteps(run, ticket, settings);
     } catch (error) {
       if (ticket !== runTicket) return;
       outcomeText.dataset.kind = "error";

@@ -34,22 +34,19 @@ export function renderVariables(list, step) {
   ]));
 }
 
-/** One row per iteration: iteration, x, f(x), slope, step, best so far. */
+/** One row per iteration: iteration, x, f(x), slope, step, best so far; onPick(i) on a click. */
 export function renderTable(body, run, onPick) {
-  body.replaceChildren(...run.xs.map((x, i) => {
-    const row = document.createElement("tr");
-    const step = i === 0 ? null : x - run.xs[i - 1];
-    const cells = [String(i), fixed(x), fixed(run.ys[i]), fixed(run.slopes[i]),
-      step === null ? "–" : fixed(step), fixed(run.best_ys[i])];
-    row.replaceChildren(...cells.map((text, column) => {
-      const cell = document.createElement(column === 0 ? "th" : "td");
-      if (column === 0) cell.scope = "row";
-      cell.textContent = text;
-      return cell;
-    }));
-    row.addEventListener("click", () => onPick(i));
-    return row;
-  }));
+  // One HTML string is much faster than 700 createElement calls; every value is a
+  // number formatted by fixed(), so nothing from outside reaches the markup.
+  body.innerHTML = run.xs.map((x, i) => {
+    const step = i === 0 ? "–" : fixed(x - run.xs[i - 1]);
+    return `<tr><th scope="row">${i}</th><td>${fixed(x)}</td><td>${fixed(run.ys[i])}</td>`
+      + `<td>${fixed(run.slopes[i])}</td><td>${step}</td><td>${fixed(run.best_ys[i])}</td></tr>`;
+  }).join("");
+  body.onclick = (event) => {
+    const row = event.target.closest("tr");
+    if (row) onPick(row.sectionRowIndex);
+  };
 }
 
 /** Highlights the current iteration's row and scrolls it into the table's view. */

@@ -42,7 +42,7 @@ def test_clicking_a_row_moves_the_replay(site):
 def test_code_view_marks_lines_and_shows_variables(site):
     run_once(site, "#/optimization?optimizer=gradient_ascent&start=0&step_size=0.1")
     site.get_by_label("Replay iteration").fill("5")
-    expected = page_api.run("gradient_ascent", 0.0, step_size=0.1)["steps"]["steps"][5]["locals"]
+    expected = page_api.run_steps("gradient_ascent", 0.0, step_size=0.1)["steps"][5]["locals"]
     variables = site.get_by_role("definition")
     expect(site.get_by_text("slope", exact=True)).to_be_visible()
     expect(variables.filter(has_text=f"{expected['slope']:.4f}")).to_have_count(1)
