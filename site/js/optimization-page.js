@@ -18,6 +18,7 @@ import { createCompareList } from "./compare-list.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
 const byId = (id) => document.getElementById(id);
+const STEPS_DELAY_MS = 150;
 
 /** Builds the page's controls and returns {show(), pythonStatus(), pythonReady()} for the router. */
 export function createOptimizationPage({ state, data, notify }) {
@@ -37,6 +38,7 @@ export function createOptimizationPage({ state, data, notify }) {
   let replay = 0;
   let pointerX = null;
   let runTicket = 0;
+  let stepsTimer = null;
   // A replay position from a shared link, applied once the run it belongs to is back.
   let pendingReplay = null;
   const comparison = createCompareList({
@@ -219,7 +221,9 @@ export function createOptimizationPage({ state, data, notify }) {
       renderTable(tableBody, run, setReplay);
       setReplay(pendingReplay ?? run.xs.length - 1);
       pendingReplay = null;
-      showSteps(run, ticket, settings);
+      // The traced run waits for a calm moment, so quick successive runs never queue behind it.
+      clearTimeout(stepsTimer);
+      stepsTimer = setTimeout(() => showSteps(run, ticket, settings), STEPS_DELAY_MS);
     } catch (error) {
       if (ticket !== runTicket) return;
       outcomeText.dataset.kind = "error";
