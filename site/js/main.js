@@ -1,7 +1,7 @@
 // Start-up: read the URL, build both pages from the data computed at build
 // time (so the plots appear at once), then start Python and hand over to it.
 import * as python from "./python-client.js";
-import { PAGES, PROPERTIES, parseHash, state, validate } from "./state.js";
+import { PAGES, PROPERTIES, decodeCompare, parseHash, state, validate } from "./state.js";
 import { createFunctionsPage } from "./functions-page.js";
 import { createOptimizationPage } from "./optimization-page.js";
 import { markOnce } from "./marks.js";
@@ -38,8 +38,11 @@ function readStateFromHash() {
   }
   state.settings = {};
   for (const [name, value] of params) {
-    if (!PROPERTIES.some((property) => property.name === name)) state.settings[name] = value;
+    if (name !== "compare" && !PROPERTIES.some((property) => property.name === name)) state.settings[name] = value;
   }
+  const compared = decodeCompare(params.get("compare"), names.optimizer);
+  state.compare = compared.runs;
+  notices.push(...compared.notices);
   notify(notices.join(" "));
 }
 

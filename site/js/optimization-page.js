@@ -45,10 +45,26 @@ export function createOptimizationPage({ state, data, notify }) {
     container: byId("compared"),
     colors: () => plotTheme(canvas).compare,
     onChange: () => {
+      state.compare = comparison.runs.map(({ optimizer, start, settings }) => ({ optimizer, start, settings }));
+      writeHash(state);
       updateCompareButton();
       render();
     },
   });
+
+  /** Re-runs the runs kept in a shared link, so the comparison comes back as it was. */
+  async function restoreComparison() {
+    const wanted = state.compare;
+    if (!wanted.length || comparison.runs.length) return;
+    for (const kept of wanted) {
+      try {
+        const result = await python.call("run", { optimizer: kept.optimizer, start: kept.start, ...kept.settings });
+        comparison.add({ ...result, ...kept });
+      } catch (error) {
+        notify(`A compared run in the link was left out: ${error.message}`, { append: true });
+      }
+    }
+  }
 
   const render = frameScheduler(draw);
   const settingsForm = createSettingsForm(byId("optimizer-settings"), {
@@ -298,7 +314,7 @@ export function createOptimizationPage({ state, data, notify }) {
       showOptimizer();
       showPeaks();
       render();
-      if (pendingReplay !== null && python.isReady()) runOptimization();
+      if (python.isReady()) restoreComparison().then(() => pendingReplay !== null && runOptimization());
     },
     pythonStatus(status) {
       runButton.disabled = status.state !== "ready";
@@ -315,7 +331,10 @@ export function createOptimizationPage({ state, data, notify }) {
         showOptimizer();
         showPeaks();
         render();
-        if (pendingReplay !== null && !byId("page-optimization").hidden) await runOptimization();
+        if (!byId("page-optimization").hidden) {
+          await restoreComparison();
+          if (pendingReplay !== null) await runOptimization();
+        }
       } catch (error) {
         notify(error.message);
       }

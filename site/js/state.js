@@ -18,7 +18,36 @@ export const state = {
   ...Object.fromEntries(PROPERTIES.map((property) => [property.name, property.default])),
   // The chosen optimizer's settings (scale, step_size, seed, ...), described by Python.
   settings: {},
+  // Runs kept for comparison: [{optimizer, start, settings}], at most three.
+  compare: [],
 };
+
+const MAX_COMPARED = 3;
+
+/** "hill_climbing,-12,scale=2,seed=5;gradient_ascent,0,step_size=0.1" for the URL. */
+export function encodeCompare(runs) {
+  return runs.map(({ optimizer, start, settings }) =>
+    [optimizer, start, ...Object.entries(settings).map(([name, value]) => `${name}=${value}`)].join(",")).join(";");
+}
+
+/** The kept runs of a link, checked as far as the page can (Python checks the settings). */
+export function decodeCompare(text, optimizerNames) {
+  const runs = [];
+  const notices = [];
+  for (const part of (text ?? "").split(";").filter(Boolean).slice(0, MAX_COMPARED)) {
+    const [optimizer, startText, ...pairs] = part.split(",");
+    const start = Number(startText);
+    const settings = Object.fromEntries(pairs.map((pair) => pair.split("=")).filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, Number(value)]));
+    if (!optimizerNames.includes(optimizer) || !Number.isFinite(start)
+        || Object.values(settings).some((value) => !Number.isFinite(value))) {
+      notices.push(`A compared run in the link could not be read ("${part.slice(0, 24)}"); it was left out.`);
+    } else {
+      runs.push({ optimizer, start, settings });
+    }
+  }
+  return { runs, notices };
+}
 
 /** Checks one raw value against its property; returns {value} or {value: fallback, notice}. */
 export function validate(property, raw, names = null) {
@@ -62,6 +91,7 @@ export function hashFor(current) {
     params.set("start", String(current.start));
     for (const [name, value] of Object.entries(current.settings)) params.set(name, String(value));
     if (current.replay !== null) params.set("replay", String(current.replay));
+    if (current.compare.length) params.set("compare", encodeCompare(current.compare));
   }
   return `#/${current.page}?${params}`;
 }

@@ -156,3 +156,27 @@ def test_runs_kept_for_comparison_are_listed_and_removable(site):
     keep.click()
     expect(keep_count).to_have_count(3)
     expect(keep).to_be_disabled()
+
+
+def test_a_link_restores_the_comparison(site):
+    run_once(site)
+    site.get_by_role("button", name="Keep this run to compare").click()
+    site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    site.get_by_label("Step size").fill("0.1")
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_role("img", name=re.compile("run of gradient_ascent"))).to_be_visible()
+    site.get_by_role("button", name="Keep this run to compare").click()
+    expect(site).to_have_url(re.compile(r"compare=hill_climbing%2C-12%2Cscale%3D2%2Cseed%3D5%3Bgradient_ascent"))
+    link = site.url
+    site.goto("about:blank")
+    site.goto(link)
+    compared = site.get_by_role("list", name="Compared runs")
+    expect(compared.get_by_role("listitem")).to_have_count(2, timeout=30_000)
+    expect(compared).to_contain_text("hill_climbing from -12 (scale 2, seed 5)")
+
+
+def test_an_unreadable_compared_run_in_a_link_is_left_out_with_a_notice(site):
+    site.goto(site.index_url + "#/optimization?optimizer=hill_climbing&compare=nope%2C1%3Bhill_climbing%2C2%2Cscale%3D1")
+    expect(site.get_by_role("alert")).to_contain_text('A compared run in the link could not be read ("nope,1")')
+    wait_for_python(site)
+    expect(site.get_by_role("list", name="Compared runs").get_by_role("listitem")).to_have_count(1)
