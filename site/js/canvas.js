@@ -17,8 +17,19 @@ export function fitCanvas(canvas) {
   return { ctx, width, height };
 }
 
+let cachedTheme = null;
+// Read once, not on every frame; read again when the system switches light/dark.
+matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+  cachedTheme = null;
+});
+
 /** Colours of the plot, read from the page's CSS so the dark theme applies. */
 export function plotTheme(element) {
+  cachedTheme ??= readTheme(element);
+  return cachedTheme;
+}
+
+function readTheme(element) {
   const style = getComputedStyle(element);
   const read = (name) => style.getPropertyValue(name).trim();
   return {
