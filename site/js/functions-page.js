@@ -68,7 +68,8 @@ export function createFunctionsPage({ state, data, notify }) {
   }
 
   attachPointerReadout(canvas, {
-    view: () => createView(canvas.clientWidth, canvas.clientHeight, [-10, 10], [0, 1]),
+    // Only x matters to the readout; it must map pixels exactly as draw() does.
+    view: () => createView(canvas.clientWidth, canvas.clientHeight, [curve.xs[0], curve.xs.at(-1)], [0, 1]),
     onMove(x) {
       pointerX = x;
       if (x === null) {
