@@ -237,6 +237,32 @@ def python_files() -> dict[str, str]:
     return sources
 
 
+def network_landscape() -> None:
+    """figures/network-landscape.png and data/network-landscape.js: the neural network's loss
+    over a 2-D slice of its weights, trained and measured with numpy, drawn with matplotlib.
+
+    Runs in the project's own environment (uv), where numpy and matplotlib are pinned.
+    """
+    output = DIST / "figures"
+    done = subprocess.run([uv_command(), "run", "--frozen", "python", "-m", "build_time.network_landscape",
+                           str(output)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
+    if done.returncode != 0:
+        raise BuildError(f"computing the network's loss landscape failed:\n{done.stderr[-2000:]}")
+    result = json.loads((output / "network-landscape.json").read_text())
+    (output / "network-landscape.json").unlink()
+    write_data_script("network-landscape.js", "MF_NETWORK_LANDSCAPE", result)
+    step(f"trained the network with numpy and drew its loss landscape ({done.stdout.strip()})")
+
+
+def uv_command() -> str:
+    """uv, installed with pip if this machine has none yet."""
+    if shutil.which("uv") is None:
+        step("installing uv with pip")
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "uv"], check=True)
+    return shutil.which("uv") or str(Path(sys.executable).parent / "uv")
+
+
 def lesson_data() -> None:
     """data/lesson-data.js: the first views, computed at build time by the same Python code."""
     sys.path.insert(0, str(PYTHON_PACKAGE.parent))
@@ -295,6 +321,7 @@ def build() -> Path:
     javascript_bundle()
     python_runtime()
     python_files()
+    network_landscape()
     lesson_data()
     offline_zip()
     step(f"done: {DIST}")
@@ -360,11 +387,8 @@ def serve(port: int) -> None:
         pass
 
 
-def install_test_tools() -> None:
-    """uv (for the Python test dependencies) and Chromium (for the browser tests), if missing."""
-    if shutil.which("uv") is None:
-        step("installing uv with pip")
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "uv"], check=True)
+def install_chromium() -> None:
+    """Chromium (for the browser tests), if missing."""
     if shutil.which("chromium") is None:
         if os.geteuid() != 0:
             raise BuildError("Chromium is needed for the browser tests: "
@@ -386,9 +410,8 @@ def main(arguments: list[str]) -> int:
         elif command == "test":
             require_node()
             npm_packages()
-            install_test_tools()
-            uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
-            return subprocess.run([uv, "run", "--frozen", "pytest", *arguments[1:]], cwd=ROOT).returncode
+            install_chromium()
+            return subprocess.run([uv_command(), "run", "--frozen", "pytest", *arguments[1:]], cwd=ROOT).returncode
         else:
             print(__doc__)
             return 2

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from math_fundamentals import calculus, functions, landscape, optimization, page_api
+from math_fundamentals import calculus, functions, landscape, neural_network, optimization, page_api, training
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
 
-@pytest.mark.parametrize("module", [functions, landscape, calculus, optimization])
+@pytest.mark.parametrize("module", [functions, landscape, calculus, optimization, neural_network, training])
 def test_docstring_examples_hold(module):
     failures, tried = doctest.testmod(module)
     assert tried > 0 and failures == 0

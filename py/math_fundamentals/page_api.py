@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from types import ModuleType
 from typing import Any, Callable
 
-from math_fundamentals import calculus, landscape, stepper
+from math_fundamentals import calculus, landscape, network_api, stepper, training
 
 FUNCTION_RANGE = (-10.0, 10.0)
 FUNCTION_SAMPLES = 10_001
@@ -52,11 +52,12 @@ CONTROLS = {
     "cooling": Control("cooling", "Cooling", 0.95, 0.5, 0.999, 0.001),
     "restarts": Control("restarts", "Restarts", 4, 0, 20, 1, integer=True),
     "spread": Control("spread", "Spread", 20.0, 1.0, 40.0, 0.5),
+    "learning_rate": Control("learning_rate", "Learning rate", 0.02, 0.001, 1.0, 0.001),
 }
 # The modules a learner may edit in the page, by their short name.
 EDITABLE = {"functions": "math_fundamentals.functions", "optimization": "math_fundamentals.optimization"}
 # Settings the page fixes rather than offering as controls.
-FIXED_ARGUMENTS = {"function", "start", "iterations"}
+FIXED_ARGUMENTS = {"function", "gradient", "start", "iterations"}
 
 
 def lesson(name: str) -> ModuleType:
@@ -110,6 +111,8 @@ def catalog() -> dict:
         "functions": [describe(function) for function in public_functions(lesson("functions"))],
         "optimizers": [describe(optimizer) | {"controls": controls_for(optimizer)}
                        for optimizer in public_functions(lesson("optimization"))],
+        "network_optimizers": [describe(optimizer) | {"controls": controls_for(optimizer)}
+                               for optimizer in public_functions(training)],
         "sources": {name: inspect.getsource(lesson(name)) for name in EDITABLE},
         "iterations": ITERATIONS,
         "landscape_range": [landscape.LOW, landscape.HIGH],
@@ -257,6 +260,33 @@ def outcome(xs: list[float], diverged_at: int | None = None, best_x: float | Non
     return {"kind": "climbing", "label": "Still climbing: no peak reached yet"}
 
 
+def descend(optimizer: str, start: list[float], network: dict, **settings: Any) -> dict:
+    """One whole run of a ``training.py`` optimizer on the network's loss slice, as columns."""
+    chosen = _lookup(training, optimizer, "optimizer")
+    if not isinstance(start, list) or len(start) != 2:
+        raise ValueError(f"the start must be a point [a, b], not {start!r}")
+    span = network_api.SLICE_SPAN
+    start = tuple(_checked(name, value, Control(name, name, 0.0, -span, span, 0.01))
+                  for name, value in zip(("Start a", "Start b"), start))
+    known = {control["name"]: Control(**control) for control in controls_for(chosen)}
+    for name, value in settings.items():
+        if name not in known:
+            raise ValueError(f"{optimizer} has no setting called {name!r}")
+        settings[name] = _checked(name, value, known[name])
+    loss_slice = network_api.loss_slice(network)
+    path = chosen(loss_slice.gradient, start, iterations=ITERATIONS, **settings)
+    if not isinstance(path, list) or not path:
+        raise NotANumber(f"{optimizer} returned {type(path).__name__}, not the list of points it visited", chosen)
+    points = []
+    for point in path:
+        if not isinstance(point, (tuple, list)) or len(point) != 2:
+            raise NotANumber(f"{optimizer} must return (a, b) points, not {point!r}", chosen)
+        checked = [as_number(value, f"{optimizer}'s path", chosen) for value in point]
+        # Infinity or NaN: the run has diverged there; trace() says so.
+        points.append(tuple(math.nan if value is None else value for value in checked))
+    return network_api.trace(loss_slice, points)
+
+
 SWEEP_STARTS = 401
 MAP_STEP_SIZES = 24
 MAP_STARTS = 81
@@ -386,7 +416,8 @@ HINTS = {
     "RecursionError": "A function kept calling itself without end.",
 }
 # Files whose lines a learner can act on; plumbing (page_api, stepper) is skipped in error reports.
-LESSON_FILES = ("functions.py", "optimization.py", "landscape.py", "calculus.py")
+LESSON_FILES = ("functions.py", "optimization.py", "landscape.py", "calculus.py", "neural_network.py",
+                "training.py")
 
 
 def explain(error: BaseException) -> dict:
@@ -405,7 +436,7 @@ def explain(error: BaseException) -> dict:
 
 METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
            "run_steps": run_steps, "importable": importable, "apply_edit": apply_edit, "sweep": sweep,
-           "step_size_map": step_size_map}
+           "step_size_map": step_size_map, "descend": descend}
 
 
 def dispatch(request: str) -> str:

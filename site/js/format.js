@@ -11,3 +11,8 @@ export function fixed(value, digits = 3) {
 export function pointText({ x, y }, digits = 3) {
   return `${fixed(y, digits)} at x = ${fixed(x, digits)}`;
 }
+
+/** The first paragraph of a docstring, as plain text (``name`` shown as name). */
+export function docSummary(doc) {
+  return doc.split(/\n\s*\n/)[0].replaceAll("``", "");
+}

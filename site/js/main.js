@@ -4,6 +4,7 @@ import * as python from "./python-client.js";
 import { PAGES, PROPERTIES, decodeCompare, parseHash, state, validate } from "./state.js";
 import { createFunctionsPage } from "./functions-page.js";
 import { createOptimizationPage } from "./optimization-page.js";
+import { createNetworkPage } from "./network-page.js";
 import { markOnce } from "./marks.js";
 import { createModuleEditor } from "./module-editor.js";
 
@@ -29,6 +30,7 @@ function readStateFromHash() {
   const names = {
     function: data.catalog.functions.map(({ name }) => name),
     optimizer: data.catalog.optimizers.map(({ name }) => name),
+    descent: data.catalog.network_optimizers.map(({ name }) => name),
   };
   for (const property of PROPERTIES) {
     if (!params.has(property.name)) continue;
@@ -49,6 +51,7 @@ function readStateFromHash() {
 const pages = {
   functions: createFunctionsPage({ state, data, notify }),
   optimization: createOptimizationPage({ state, data, notify }),
+  "loss-landscape": createNetworkPage({ state, data, notify }),
 };
 
 const editors = Object.entries({ functions: pages.functions, optimization: pages.optimization }).map(
@@ -79,6 +82,7 @@ function showPythonStatus(status) {
     notify(`${status.message} Reload the page or press Retry. If it keeps failing, download the app again.`);
   }
   pages.optimization.pythonStatus(status);
+  pages["loss-landscape"].pythonStatus(status);
   if (status.state === "ready") markOnce("interactive");
 }
 

@@ -5,7 +5,7 @@ import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
 import { createView, yRangeOf } from "./plot.js";
 import { drawLandscapeScene } from "./landscape-plot.js";
-import { fixed } from "./format.js";
+import { docSummary, fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
 import { attachPointerReadout } from "./pointer.js";
 import { createSettingsForm } from "./settings-form.js";
@@ -117,7 +117,7 @@ export function createOptimizationPage({ state, data, notify }) {
     const optimizer = chosenOptimizer();
     state.optimizer = optimizer.name;
     select.value = optimizer.name;
-    byId("optimizer-doc").textContent = optimizer.doc.split("\n\n")[0];
+    byId("optimizer-doc").textContent = docSummary(optimizer.doc);
     renderSource(source, optimizer.source, 1);
     for (const lesson of document.querySelectorAll("[data-lesson]")) {
       lesson.hidden = lesson.dataset.lesson !== optimizer.name;

@@ -115,7 +115,7 @@ function clipToPlot(ctx, view) {
 }
 
 /** A round marker with a text label; points outside the view get an arrow at the edge. */
-export function drawMarker(ctx, view, { x, y }, { color, label = "", radius = 6, outline }) {
+export function drawMarker(ctx, view, { x, y }, { color, label = "", radius = 6, outline, labelHalo = null }) {
   const px = view.px(x);
   const py = view.py(y);
   const inside = px >= view.left && px <= view.right && py >= view.top && py <= view.bottom;
@@ -137,8 +137,16 @@ export function drawMarker(ctx, view, { x, y }, { color, label = "", radius = 6,
     ctx.textBaseline = "bottom";
     const textWidth = ctx.measureText(label).width;
     const tx = Math.min(Math.max(px - textWidth / 2, view.left), view.right - textWidth);
+    const ty = Math.max(py - radius - 4, view.top + 12);
+    if (labelHalo) {
+      // A dark rim keeps the label readable on any colour underneath (the heat map).
+      ctx.strokeStyle = labelHalo;
+      ctx.lineWidth = 3;
+      ctx.lineJoin = "round";
+      ctx.strokeText(label, tx, ty);
+    }
     ctx.fillStyle = color;
-    ctx.fillText(label, tx, Math.max(py - radius - 4, view.top + 12));
+    ctx.fillText(label, tx, ty);
   }
   ctx.restore();
 }

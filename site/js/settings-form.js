@@ -5,8 +5,8 @@ import { validate } from "./state.js";
 
 const MAX_SEED = 2 ** 31 - 1;
 
-/** Returns {build(controls, values), read()} for the settings container. */
-export function createSettingsForm(container, { onChange, onNotice }) {
+/** Returns {build(controls, values), read()} for the settings container; ids start with idPrefix. */
+export function createSettingsForm(container, { onChange, onNotice, idPrefix = "setting" }) {
   let fields = [];
 
   function build(controls, values) {
@@ -17,7 +17,7 @@ export function createSettingsForm(container, { onChange, onNotice }) {
 
   function createField(control, value) {
     const property = { ...control, kind: "number" };
-    const id = `setting-${control.name.replaceAll("_", "-")}`;
+    const id = `${idPrefix}-${control.name.replaceAll("_", "-")}`;
     const element = document.createElement("div");
     element.className = "field";
     const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: control.label });

@@ -2,13 +2,17 @@
 // URL hash is written from it and read back into it with validation, so a link
 // reproduces what the learner saw.
 
-export const PAGES = ["functions", "optimization"];
+export const PAGES = ["functions", "optimization", "loss-landscape"];
 
 /** The properties kept in the URL: name, kind, range and default. */
 export const PROPERTIES = [
   { name: "function", kind: "name", default: "f" },
   { name: "optimizer", kind: "name", default: "hill_climbing" },
   { name: "start", kind: "number", label: "Starting point", min: -20, max: 20, default: 0 },
+  // The neural-network page: its optimizer and the start (a, b) on the loss slice.
+  { name: "descent", kind: "name", default: "gradient_descent" },
+  { name: "a", kind: "number", label: "Start a", min: -1.5, max: 1.5, default: -1 },
+  { name: "b", kind: "number", label: "Start b", min: -1.5, max: 1.5, default: 1 },
   // The replayed iteration; present only once a run exists, so a link re-runs and restores it.
   { name: "replay", kind: "number", label: "Replay iteration", min: 0, max: 100, integer: true, default: null },
 ];
@@ -86,6 +90,12 @@ export function hashFor(current) {
   const params = new URLSearchParams();
   if (current.page === "functions") {
     params.set("function", current.function);
+  } else if (current.page === "loss-landscape") {
+    params.set("descent", current.descent);
+    params.set("a", String(current.a));
+    params.set("b", String(current.b));
+    for (const [name, value] of Object.entries(current.settings)) params.set(name, String(value));
+    if (current.replay !== null) params.set("replay", String(current.replay));
   } else {
     params.set("optimizer", current.optimizer);
     params.set("start", String(current.start));

@@ -64,7 +64,8 @@ def test_every_module_a_learner_may_import_is_in_the_trimmed_library(site):
 
     site.goto(site.index_url)
     wait_for_python(site)
-    lessons = ["math_fundamentals." + name for name in ["functions", "landscape", "calculus", "optimization"]]
+    lessons = ["math_fundamentals." + name for name in ["functions", "landscape", "calculus", "optimization",
+                                                        "neural_network", "training", "network_api"]]
     found = site.evaluate("(modules) => mathFundamentals.call('importable', {modules})",
                           build.LEARNER_MODULES + lessons + ["math", "random", "json", "inspect"])
     assert [name for name, ok in found.items() if not ok] == []
@@ -77,3 +78,22 @@ def test_python_errors_reach_the_page_as_readable_data(site):
     error = site.evaluate("""() => mathFundamentals.call("run", {optimizer: "gradient_ascent", start: 0, step_size: 9})
         .then(() => null, (error) => ({name: error.name, message: error.message}))""")
     assert error == {"name": "ValueError", "message": "Step size must be between 0.001 and 1; got 9"}
+
+
+def slice_network(dist) -> dict:
+    """The trained weights and directions the build wrote for the network page."""
+    text = (dist / "data" / "network-landscape.js").read_text()
+    return json.loads(text[text.index("=") + 1:].strip().rstrip(";"))["network"]
+
+
+@pytest.mark.parametrize("args", [
+    {"optimizer": "gradient_descent", "start": [-1.0, 1.0]},
+    {"optimizer": "gradient_descent_with_momentum", "start": [-1.0, 1.0]},
+    {"optimizer": "gradient_descent", "start": [1.4, -0.3], "learning_rate": 0.1},
+])
+def test_network_descent_agrees(site, dist, args):
+    args = args | {"network": slice_network(dist)}
+    site.goto(site.index_url)
+    wait_for_python(site)
+    in_browser = site.evaluate("(args) => mathFundamentals.call('descend', args)", args)
+    assert_same(in_browser, cpython("descend", args), f"descend({args['optimizer']}, {args['start']})")

@@ -1,0 +1,268 @@
+// The neural-network page: the network's loss over a 2-D slice of its weights
+// (computed at build time), a start picked on the map, and a descent computed
+// live by Python, replayed step by step.
+import * as python from "./python-client.js";
+import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
+import { createView } from "./plot.js";
+import { drawSliceScene, colourOf, lossImage, logRange } from "./slice-plot.js";
+import { docSummary, fixed } from "./format.js";
+import { PROPERTIES, validate, writeHash } from "./state.js";
+import { createSettingsForm } from "./settings-form.js";
+import { createPlayer } from "./player.js";
+import { loadSliceData } from "./slice-data.js";
+
+const byId = (id) => document.getElementById(id);
+const START = {
+  a: PROPERTIES.find((property) => property.name === "a"),
+  b: PROPERTIES.find((property) => property.name === "b"),
+};
+
+/** Builds the page's controls and returns {show(), pythonStatus(), pythonReady()} for the router. */
+export function createNetworkPage({ state, data, notify }) {
+  const select = byId("descent-select");
+  const inputs = { a: byId("start-a-input"), b: byId("start-b-input") };
+  const runButton = byId("descent-run");
+  const replaySlider = byId("descent-replay");
+  const playButton = byId("descent-play");
+  const outcomeText = byId("descent-outcome");
+  const canvas = byId("slice-plot");
+  let optimizers = [];
+  let slice = null;
+  let image = null;
+  let run = null;
+  let replay = 0;
+  let pointer = null;
+  let runTicket = 0;
+  let pendingReplay = null;
+
+  const render = frameScheduler(draw);
+  const settingsForm = createSettingsForm(byId("descent-settings"), {
+    idPrefix: "descent-setting",
+    onChange(settings) {
+      state.settings = settings;
+      writeHash(state);
+    },
+    onNotice: (message) => notify(message, { append: true }),
+  });
+  const player = createPlayer({
+    stepsPerSecond: () => Number(byId("descent-speed").value),
+    step: () => {
+      if (!run || replay >= run.as.length - 1) return false;
+      setReplay(replay + 1);
+      return replay < run.as.length - 1;
+    },
+    onChange: (playing) => {
+      playButton.textContent = playing ? "Pause" : "Play";
+    },
+  });
+
+  function currentView() {
+    const span = slice?.span ?? 1.5;
+    return createView(canvas.clientWidth, canvas.clientHeight, [-span, span], [-span, span]);
+  }
+
+  function draw() {
+    const { ctx } = fitCanvas(canvas);
+    if (!slice) return;
+    drawSliceScene(ctx, currentView(), plotTheme(canvas), {
+      slice, image, run, replay, pointer, start: readStart({ quiet: true }),
+    });
+  }
+
+  /** The loss of the nearest grid point: what the map shows under the pointer. */
+  function lossNear(a, b) {
+    const { steps } = slice;
+    const index = (value) => Math.min(steps.length - 1, Math.max(0,
+      Math.round(((value - steps[0]) / (steps.at(-1) - steps[0])) * (steps.length - 1))));
+    return slice.loss[index(b)][index(a)];
+  }
+
+  function showSlice() {
+    image = lossImage(slice);
+    const [low, high] = logRange(slice);
+    const stops = Array.from({ length: 9 }, (_, i) => `rgb(${colourOf(slice.colormap, i / 8).join(",")})`);
+    byId("loss-scale-bar").style.background = `linear-gradient(to right, ${stops.join(", ")})`;
+    byId("loss-scale-low").textContent = `loss ${fixed(Math.exp(low), 4)}`;
+    byId("loss-scale-high").textContent = `${fixed(Math.exp(high), 1)} (log scale)`;
+    byId("trained-text").textContent = `Trained network: a = 0, b = 0, loss ${fixed(slice.trained.loss, 4)}, `
+      + `${Math.round(slice.trained.accuracy * 100)} % right`;
+    const valley = slice.local_minima[0];
+    byId("valley-text").textContent = valley
+      ? `Local minimum: a = ${fixed(valley.a, 2)}, b = ${fixed(valley.b, 2)}, loss ${fixed(valley.loss, 3)}`
+      : "No other minimum on this slice";
+    render();
+  }
+
+  function chosenOptimizer() {
+    return optimizers.find(({ name }) => name === state.descent) ?? optimizers[0];
+  }
+
+  function showOptimizer() {
+    select.replaceChildren(...optimizers.map(({ name }) => new Option(name, name)));
+    const optimizer = chosenOptimizer();
+    state.descent = optimizer.name;
+    select.value = optimizer.name;
+    byId("descent-doc").textContent = docSummary(optimizer.doc);
+    state.settings = settingsForm.build(optimizer.controls, state.settings);
+    writeHash(state);
+  }
+
+  /** The start (a, b) from the two inputs, or null with the wrong field marked. */
+  function readStart({ quiet = false } = {}) {
+    const start = {};
+    for (const name of ["a", "b"]) {
+      const checked = validate(START[name], inputs[name].value);
+      const ok = !checked.notice;
+      if (!quiet) {
+        inputs[name].setAttribute("aria-invalid", String(!ok));
+        byId(`start-${name}-error`).textContent = ok ? "" : `Enter a number from ${START[name].min} to ${START[name].max}.`;
+      }
+      if (!ok) return null;
+      start[name] = checked.value;
+    }
+    return start;
+  }
+
+  function setReplay(i) {
+    if (!run) return;
+    replay = Math.min(run.as.length - 1, Math.max(0, i));
+    replaySlider.value = String(replay);
+    const text = `Step ${replay} of ${run.as.length - 1}: a = ${fixed(run.as[replay])}, b = ${fixed(run.bs[replay])}, `
+      + `loss = ${fixed(run.losses[replay], 4)}, slope = (${fixed(run.slopes_a[replay])}, ${fixed(run.slopes_b[replay])}), `
+      + `${Math.round(run.accuracies[replay] * 100)} % of points right.`;
+    byId("descent-status").textContent = text;
+    canvas.setAttribute("aria-label", `Heat map of the network's loss with a run of ${run.optimizer}. ${text}`);
+    state.replay = replay;
+    writeHash(state);
+    render();
+  }
+
+  function forgetRun() {
+    player.stop();
+    run = null;
+    state.replay = null;
+    replaySlider.disabled = true;
+    playButton.disabled = true;
+  }
+
+  async function train() {
+    const start = readStart();
+    const settings = settingsForm.read();
+    if (start === null || settings === null || !slice) {
+      outcomeText.dataset.kind = "error";
+      outcomeText.textContent = slice ? "Fix the highlighted field first." : "The loss map is still loading.";
+      return;
+    }
+    Object.assign(state, { a: start.a, b: start.b, settings });
+    writeHash(state);
+    const ticket = ++runTicket;
+    outcomeText.dataset.kind = "busy";
+    outcomeText.textContent = "Training…";
+    try {
+      const result = await python.call("descend", {
+        optimizer: state.descent, start: [start.a, start.b], network: slice.network, ...settings });
+      if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
+      player.stop();
+      run = { ...result, optimizer: state.descent };
+      replaySlider.max = String(run.as.length - 1);
+      replaySlider.disabled = false;
+      playButton.disabled = false;
+      outcomeText.dataset.kind = run.outcome.kind;
+      outcomeText.textContent = run.outcome.label;
+      setReplay(pendingReplay ?? run.as.length - 1);
+      pendingReplay = null;
+    } catch (error) {
+      if (ticket !== runTicket) return;
+      outcomeText.dataset.kind = "error";
+      outcomeText.textContent = `${error.name}: ${error.message}${error.details?.hint ? ` ${error.details.hint}` : ""}`;
+    }
+    render();
+  }
+
+  function pointAt(event) {
+    const box = canvas.getBoundingClientRect();
+    const view = currentView();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    if (px < view.left || px > view.right || py < view.top || py > view.bottom) return null;
+    return { a: view.xAt(px), b: view.yMin + ((view.bottom - py) / (view.bottom - view.top)) * (view.yMax - view.yMin) };
+  }
+
+  function showPointer(point) {
+    pointer = point;
+    byId("slice-pointer").value = point === null || !slice
+      ? "Point at the map to read a, b and the loss; click to start there."
+      : `a = ${fixed(point.a, 2)}, b = ${fixed(point.b, 2)}, loss ≈ ${fixed(lossNear(point.a, point.b), 3)}`;
+    render();
+  }
+
+  select.addEventListener("change", () => {
+    state.descent = select.value;
+    state.settings = {};
+    forgetRun();
+    showOptimizer();
+    render();
+  });
+  for (const name of ["a", "b"]) {
+    inputs[name].addEventListener("input", () => {
+      const start = readStart();
+      if (start !== null) Object.assign(state, start);
+      writeHash(state);
+      render();
+    });
+  }
+  runButton.addEventListener("click", train);
+  replaySlider.addEventListener("input", () => setReplay(Number(replaySlider.value)));
+  playButton.addEventListener("click", () => {
+    if (run && replay >= run.as.length - 1 && !player.playing()) setReplay(0);
+    player.toggle();
+  });
+  byId("descent-speed").addEventListener("change", () => player.restart());
+  canvas.addEventListener("pointermove", (event) => showPointer(pointAt(event)));
+  canvas.addEventListener("pointerleave", (event) => event.pointerType === "mouse" && showPointer(null));
+  canvas.addEventListener("click", (event) => {
+    const point = pointAt(event);
+    if (!point) return;
+    inputs.a.value = String(Math.round(point.a * 100) / 100);
+    inputs.b.value = String(Math.round(point.b * 100) / 100);
+    inputs.a.dispatchEvent(new Event("input"));
+    if (!runButton.disabled) train();
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest?.("input, select, textarea, [contenteditable]");
+    if (!run || typing || byId("page-loss-landscape").hidden) return;
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      event.preventDefault();
+      player.stop();
+      setReplay(replay + (event.key === "ArrowRight" ? 1 : -1));
+    }
+  });
+  new ResizeObserver(render).observe(canvas);
+
+  return {
+    show() {
+      inputs.a.value = String(state.a);
+      inputs.b.value = String(state.b);
+      pendingReplay = state.replay;
+      optimizers = data.catalog.network_optimizers;
+      showOptimizer();
+      render();
+      loadSliceData().then((data) => {
+        if (slice) return;
+        slice = data;
+        showSlice();
+        if (pendingReplay !== null && python.isReady()) train();
+      }, (error) => notify(error.message));
+    },
+    pythonStatus(status) {
+      runButton.disabled = status.state !== "ready";
+      byId("descent-hint").hidden = status.state === "ready";
+      byId("descent-hint").textContent = status.state === "failed"
+        ? "Python could not start, so training is not possible. See the message at the top."
+        : "Python is loading; the button wakes up when it is ready.";
+    },
+    async pythonReady() {
+      if (!byId("page-loss-landscape").hidden && slice && pendingReplay !== null) await train();
+    },
+  };
+}
