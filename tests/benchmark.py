@@ -174,7 +174,7 @@ class Bench:
         heap_after_runs = self.heap(cdp)
         sweeps = {}
         for optimizer in ["hill_climbing", "gradient_ascent"]:
-            page.get_by_label("Optimizer", exact=True).select_option(optimizer)
+            page.get_by_label("Optimizer", exact=True).filter(visible=True).select_option(optimizer)
             sweeps[optimizer] = page.evaluate(SWEEP_JS, 5)
         map_ms = page.evaluate(MAP_JS)
         context.close()

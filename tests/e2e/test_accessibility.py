@@ -48,9 +48,9 @@ def test_a_run_can_be_done_with_the_keyboard_alone(browser, http_root):
     context, page, guard = open_site(browser, http_root)
     page.goto(http_root + "index.html#/optimization")
     wait_for_python(page)
-    page.get_by_label("Optimizer", exact=True).focus()
+    page.get_by_label("Optimizer", exact=True).filter(visible=True).focus()
     page.keyboard.press("ArrowDown")  # gradient_ascent
-    expect(page.get_by_label("Optimizer", exact=True)).to_have_value("gradient_ascent")
+    expect(page.get_by_label("Optimizer", exact=True).filter(visible=True)).to_have_value("gradient_ascent")
     page.keyboard.press("Tab")
     page.keyboard.type("2")
     page.keyboard.press("Tab")

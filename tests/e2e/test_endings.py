@@ -46,6 +46,6 @@ def test_step_size_map_and_clicking_a_cell(site):
     expect(chart).to_have_attribute("aria-label", re.compile(f"oscillating {percent(flat, 'oscillating')}%"))
     box = chart.bounding_box()
     site.mouse.click(box["x"] + box["width"] / 2, box["y"] + 2)  # top row: step size 1, start 0
-    expect(site.get_by_label("Optimizer", exact=True)).to_have_value("gradient_ascent")
+    expect(site.get_by_label("Optimizer", exact=True).filter(visible=True)).to_have_value("gradient_ascent")
     expect(site.get_by_label("Step size")).to_have_value("1")
     expect(site.get_by_text("Oscillating: step size too large")).to_be_visible()

@@ -11,7 +11,7 @@ from tests.e2e.conftest import open_site, wait_for_python
 
 
 def run_gradient_ascent(page):
-    page.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    page.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
     page.get_by_label("Step size").fill("0.1")
     page.get_by_role("button", name="Run optimization").click()
     expect(page.get_by_text("Reached the global max")).to_be_visible()

@@ -32,7 +32,7 @@ def test_peaks_are_named_with_their_coordinates(site):
 
 def test_optimizer_picker_and_its_controls(site):
     open_optimization(site)
-    picker = site.get_by_label("Optimizer", exact=True)
+    picker = site.get_by_label("Optimizer", exact=True).filter(visible=True)
     expect(picker.locator("option")).to_contain_text(["hill_climbing", "gradient_ascent"])
     expect(site.get_by_label("Scale")).to_have_value("1")
     expect(site.get_by_label("Step size")).to_have_count(0)
@@ -60,7 +60,7 @@ def test_hill_climbing_run_matches_cpython_and_replays(site):
 
 def test_gradient_ascent_from_the_left_is_stuck_on_the_local_max(site):
     open_optimization(site)
-    site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
     site.get_by_label("Starting point").fill("-15")
     site.get_by_label("Step size").fill("0.1")
     run_button(site).click()
@@ -121,7 +121,7 @@ def test_run_button_waits_for_python(browser, http_root):
     page.goto(http_root + "index.html#/optimization")
     expect(page.get_by_role("progressbar", name="Python loading progress")).to_be_visible()
     expect(run_button(page)).to_be_disabled()
-    expect(page.get_by_label("Optimizer", exact=True)).to_be_enabled()
+    expect(page.get_by_label("Optimizer", exact=True).filter(visible=True)).to_be_enabled()
     expect(page.get_by_role("img", name=re.compile("bumpy landscape"))).to_be_visible()
     page.wait_for_function("() => true")  # let the held request be registered
     while not held:
@@ -137,6 +137,6 @@ def test_learning_journey_text_sits_next_to_the_controls(site):
     for heading in ["Global and local maxima", "Hill climbing", "What is a derivative?"]:
         expect(site.get_by_role("heading", name=heading)).to_be_visible()
     expect(site.get_by_role("heading", name="Gradient ascent", exact=True)).to_be_hidden()
-    site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
     expect(site.get_by_role("heading", name="Gradient ascent", exact=True)).to_be_visible()
     expect(site.get_by_role("heading", name="Hill climbing", exact=True)).to_be_hidden()

@@ -62,7 +62,7 @@ def test_arrow_keys_step_through_the_run(site):
 
 def test_play_runs_to_the_end_and_pause_stops(site):
     run_once(site)
-    site.get_by_label("Speed").select_option("Fast")
+    site.get_by_label("Speed").filter(visible=True).select_option("Fast")
     play = site.get_by_role("button", name="Play")
     play.click()  # at the end already: starts again from iteration 0
     expect(site.get_by_role("button", name="Pause")).to_be_visible()
@@ -99,7 +99,7 @@ def test_bad_values_in_a_link_are_clamped_with_a_notice(site):
 
 def test_new_optimizers_are_discovered_with_their_controls(site):
     site.goto(site.index_url + "#/optimization")
-    picker = site.get_by_label("Optimizer", exact=True)
+    picker = site.get_by_label("Optimizer", exact=True).filter(visible=True)
     expect(picker.locator("option")).to_have_text(["hill_climbing", "gradient_ascent", "gradient_ascent_with_momentum",
                                                    "simulated_annealing", "random_restart_hill_climbing"])
     picker.select_option("gradient_ascent_with_momentum")
@@ -139,7 +139,7 @@ def test_runs_kept_for_comparison_are_listed_and_removable(site):
     compared = site.get_by_role("list", name="Compared runs")
     expect(compared.get_by_role("listitem")).to_have_text(
         [re.compile(r"hill_climbing from -12 \(scale 2, seed 5\): .*Remove")])
-    site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
     site.get_by_label("Step size").fill("0.1")
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_role("img", name=re.compile("run of gradient_ascent"))).to_be_visible()
@@ -161,7 +161,7 @@ def test_runs_kept_for_comparison_are_listed_and_removable(site):
 def test_a_link_restores_the_comparison(site):
     run_once(site)
     site.get_by_role("button", name="Keep this run to compare").click()
-    site.get_by_label("Optimizer", exact=True).select_option("gradient_ascent")
+    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
     site.get_by_label("Step size").fill("0.1")
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_role("img", name=re.compile("run of gradient_ascent"))).to_be_visible()
