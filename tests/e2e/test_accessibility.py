@@ -19,7 +19,7 @@ def violations(page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_no_axe_violations_on_either_page(browser, http_root, scheme, width):
+def test_no_axe_violations_on_any_page(browser, http_root, scheme, width):
     context, page, guard = open_site(browser, http_root, viewport={"width": width, "height": 900}, bypass_csp=True)
     page.emulate_media(color_scheme=scheme)
     page.goto(http_root + "index.html#/functions?function=sqrt")
@@ -31,16 +31,41 @@ def test_no_axe_violations_on_either_page(browser, http_root, scheme, width):
     page.get_by_role("button", name="Where do I end up?").click()
     expect(page.get_by_role("img", name="Where each start ends. gradient_ascent")).to_be_visible()
     assert violations(page) == []
+    page.goto(http_root + "index.html#/loss-landscape")
+    page.get_by_role("button", name="Train the network").click()
+    expect(page.get_by_text("Stuck in a local minimum", exact=False)).to_be_visible()
+    assert violations(page) == []
     context.close()
 
 
-@pytest.mark.parametrize("route", ["#/functions", "#/optimization"])
+@pytest.mark.parametrize("route", ["#/functions", "#/optimization", "#/loss-landscape"])
 def test_no_sideways_scrolling_at_375_px(browser, http_root, route):
     context, page, guard = open_site(browser, http_root, viewport={"width": 375, "height": 800})
     page.goto(http_root + "index.html" + route)
     wait_for_python(page)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+def test_the_network_can_be_trained_with_the_keyboard_alone(browser, http_root):
+    context, page, guard = open_site(browser, http_root)
+    page.goto(http_root + "index.html#/loss-landscape")
+    wait_for_python(page)
+    page.get_by_label("Start a").focus()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("1")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("1")
+    while not page.get_by_role("button", name="Train the network").evaluate("(button) => button === document.activeElement"):
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Reached the trained network's minimum", exact=False)).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Replay step")).to_be_focused()
+    page.keyboard.press("Home")
+    expect(page.get_by_role("status").filter(has_text="Step 0 of 100")).to_be_visible()
     context.close()
 
 
