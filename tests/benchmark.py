@@ -25,6 +25,7 @@ from tests.conftest import CHROMIUM_FLAGS
 THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 SUB_PATH = "/math-fundamentals/"
 READY_TIMEOUT_MS = 60_000
+NETWORK_RUNS = 20
 
 MARKS_JS = """async () => {
   const wait = (name) => new Promise((resolve) => {
@@ -37,16 +38,16 @@ MARKS_JS = """async () => {
   return { firstPlot: await wait("first-plot"), interactive: await wait("interactive") };
 }"""
 
-RUNS_JS = """async (count) => {
-  const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Run optimization");
+RUNS_JS = """async ([count, label = "Run optimization", drawn = "draw-run"]) => {
+  const button = [...document.querySelectorAll("button")].find((b) => b.textContent === label);
   const latencies = [];
   for (let i = 0; i < count; i++) {
-    const before = performance.getEntriesByName("draw-run").length;
+    const before = performance.getEntriesByName(drawn).length;
     const started = performance.now();
     button.click();
     const entry = await new Promise((resolve) => {
       const check = () => {
-        const entries = performance.getEntriesByName("draw-run");
+        const entries = performance.getEntriesByName(drawn);
         if (entries.length > before) resolve(entries[entries.length - 1]);
         else setTimeout(check, 0);
       };
@@ -168,15 +169,20 @@ class Bench:
                             context=context)
         cdp = context.new_cdp_session(page)
         heap_after_load = self.heap(cdp)
-        latencies = page.evaluate(RUNS_JS, runs)
+        latencies = page.evaluate(RUNS_JS, [runs])
         frames = page.evaluate(REPLAY_JS)
-        page.evaluate(RUNS_JS, heavy_runs)
+        page.evaluate(RUNS_JS, [heavy_runs])
         heap_after_runs = self.heap(cdp)
         sweeps = {}
         for optimizer in ["hill_climbing", "gradient_ascent"]:
             page.get_by_label("Optimizer", exact=True).filter(visible=True).select_option(optimizer)
             sweeps[optimizer] = page.evaluate(SWEEP_JS, 5)
         map_ms = page.evaluate(MAP_JS)
+        page.goto(self.http_root + "index.html#/loss-landscape")
+        page.get_by_text("Local minimum: a =").wait_for()
+        page.get_by_role("button", name="Train the network").click()
+        page.get_by_text("Stuck in a local minimum").wait_for()
+        descents = page.evaluate(RUNS_JS, [NETWORK_RUNS, "Train the network", "draw-descent"])
         context.close()
         return {
             "run_latency_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "n": runs},
@@ -187,6 +193,8 @@ class Bench:
             "heap_mb": {"after_load": heap_after_load, f"after_{heavy_runs + runs}_runs": heap_after_runs},
             "sweep_ms": {name: statistics.median(times) for name, times in sweeps.items()},
             "step_size_map_ms": map_ms,
+            "network_run_ms": {"p50": percentile(descents, 0.5), "p95": percentile(descents, 0.95),
+                               "n": len(descents)},
         }
 
     @staticmethod
@@ -218,6 +226,8 @@ def markdown(report) -> str:
               *[f"| start-point sweep, {name}: 401 runs computed and drawn (ms, median of 5) | {value:.0f} | |"
                 for name, value in act["sweep_ms"].items()],
               f"| learning-rate map: 24 x 81 runs computed and drawn (ms, once) | {act['step_size_map_ms']:.0f} | |",
+              f"| neural network: 100 training steps, click to path drawn (ms, {act['network_run_ms']['n']} runs) | "
+              f"{act['network_run_ms']['p50']:.0f} | {act['network_run_ms']['p95']:.0f} |",
               "", "| JS heap | MiB |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
     return "\n".join(lines) + "\n"

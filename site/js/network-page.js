@@ -10,6 +10,7 @@ import { PROPERTIES, validate, writeHash } from "./state.js";
 import { createSettingsForm } from "./settings-form.js";
 import { createPlayer } from "./player.js";
 import { loadSliceData } from "./slice-data.js";
+import { measureSince } from "./marks.js";
 
 const byId = (id) => document.getElementById(id);
 const START = {
@@ -62,11 +63,13 @@ export function createNetworkPage({ state, data, notify }) {
   }
 
   function draw() {
+    const started = performance.now();
     const { ctx } = fitCanvas(canvas);
     if (!slice) return;
     drawSliceScene(ctx, currentView(), plotTheme(canvas), {
       slice, image, run, replay, pointer, start: readStart({ quiet: true }),
     });
+    measureSince(run ? "draw-descent" : "draw-slice", started);
   }
 
   /** The loss of the nearest grid point: what the map shows under the pointer. */

@@ -17,5 +17,6 @@ def test_benchmark_runs_once(dist, tmp_path):
     for runs in report["loads"].values():
         assert 0 < runs[0]["first_plot_ms"] <= runs[0]["interactive_ms"]
     assert report["interactions"]["sweep_ms"]["gradient_ascent"] > 0
+    assert report["interactions"]["network_run_ms"]["p50"] > 0
     table = (tmp_path / "benchmark.md").read_text()
-    assert "| cold http |" in table and "start-point sweep" in table
+    assert "| cold http |" in table and "start-point sweep" in table and "neural network" in table
