@@ -7,6 +7,7 @@ and optimizers are discovered from their modules, so a new ``def`` in
 """
 
 import functools
+import gc
 import importlib
 import inspect
 import json
@@ -434,9 +435,22 @@ def explain(error: BaseException) -> dict:
             "file": file.rsplit("/", 1)[-1] if file else None, "line": line}
 
 
+def python_memory() -> dict:
+    """How many objects Python holds after a collection, and how many stand for JavaScript
+    objects (proxies). The load test checks that neither grows with use."""
+    gc.collect()
+    objects = gc.get_objects()
+    try:
+        from pyodide.ffi import JsProxy
+    except ImportError:  # CPython: there is no JavaScript
+        return {"objects": len(objects), "js_proxies": 0}
+    return {"objects": len(objects), "js_proxies": sum(isinstance(item, JsProxy) for item in objects)}
+
+
 METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
            "run_steps": run_steps, "importable": importable, "apply_edit": apply_edit, "sweep": sweep,
-           "step_size_map": step_size_map, "descend": descend}
+           "step_size_map": step_size_map, "descend": descend,
+           "python_memory": python_memory}
 
 
 def dispatch(request: str) -> str:

@@ -79,7 +79,7 @@ function bootWorker(baseUrl, pythonFiles) {
       if (message.type === "ready") {
         clearTimeout(timer);
         worker.onmessage = receiveReply;
-        worker.onerror = () => restart();
+        worker.onerror = () => restart({ reason: "Python stopped unexpectedly and was restarted. Try again." });
         resolve(message.timings);
       } else if (message.type === "failed") {
         fail(message.message);
@@ -92,11 +92,18 @@ function bootWorker(baseUrl, pythonFiles) {
 }
 
 function receiveReply(event) {
-  const { id, reply } = event.data;
+  const { id, reply, fatal } = event.data;
   const call = pending.get(id);
   if (!call) return;
   pending.delete(id);
   clearTimeout(call.timer);
+  if (fatal) {
+    call.reject(new PythonError({ type: "Crashed", line: null,
+      message: `Python itself stopped working (${fatal}) and is being restarted.`,
+      hint: "Something ended Python from the inside, such as os.abort(). Your last working code comes back." }));
+    restart();
+    return;
+  }
   const { value, error } = JSON.parse(reply);
   if (error) call.reject(new PythonError(error));
   else call.resolve(value);
@@ -131,14 +138,18 @@ function stopRunaway(id) {
   restart();
 }
 
-/** Replaces the worker (for example after a runaway call) and fails every call still waiting. */
-export async function restart() {
+/** Replaces the worker (after a runaway call or a crash) and fails every call still waiting. */
+export async function restart({ reason = "Python was restarted." } = {}) {
   worker?.terminate();
   for (const [id, call] of pending) {
     clearTimeout(call.timer);
-    call.reject(new PythonError({ type: "Restarted", message: "Python was restarted.", hint: "", line: null }));
+    call.reject(new PythonError({ type: "Restarted", message: reason, hint: "", line: null }));
     pending.delete(id);
   }
   setStatus({ state: "loading", message: "Restarting Python…" });
-  await start(lastStart);
+  try {
+    await start(lastStart);
+  } catch {
+    // The status line and its Retry button say what went wrong.
+  }
 }

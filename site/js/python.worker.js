@@ -22,8 +22,9 @@ self.onmessage = async (event) => {
     const reply = dispatch(JSON.stringify({ method, args }));
     self.postMessage({ id, reply });
   } catch (error) {
-    self.postMessage({ id, reply: JSON.stringify({ error: {
-      type: "InternalError", message: String(error && error.message || error), hint: "", line: null } }) });
+    // Python's own errors come back inside the JSON, so an exception here means the
+    // runtime itself broke (os.abort(), a wasm trap): this worker cannot be trusted again.
+    self.postMessage({ id, fatal: String(error && error.message || error) });
   }
 };
 

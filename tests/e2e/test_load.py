@@ -40,11 +40,18 @@ def test_a_thousand_runs_and_ten_thousand_replay_steps(browser, http_root):
     cdp = context.new_cdp_session(page)
     page.evaluate(RUNS_JS, 20)  # warm up: first runs fill caches
     before = heap_mb(cdp)
+    python_before = page.evaluate("() => mathFundamentals.call('python_memory')")
     page.evaluate(RUNS_JS, 1000)
     page.evaluate(REPLAY_JS, 10_000)
     after = heap_mb(cdp)
-    print(f"JS heap: {before:.1f} MiB after 20 runs, {after:.1f} MiB after 1,020 runs and 10,000 replay steps")
+    python_after = page.evaluate("() => mathFundamentals.call('python_memory')")
+    print(f"JS heap: {before:.1f} MiB after 20 runs, {after:.1f} MiB after 1,020 runs and 10,000 replay steps; "
+          f"Python objects {python_before['objects']} -> {python_after['objects']}, "
+          f"JavaScript proxies {python_before['js_proxies']} -> {python_after['js_proxies']}")
     assert after - before < 10
+    # Only JSON strings cross into Python: no proxy is made per call, and nothing piles up.
+    assert python_after["js_proxies"] <= python_before["js_proxies"]
+    assert python_after["objects"] - python_before["objects"] < 1000
     expect(page.get_by_role("status").filter(has_text="Iteration")).to_contain_text("Iteration 0 of 100")  # 9,999 % 101
     page.get_by_role("button", name="Run optimization").click()
     expect(page.get_by_text("Reached the global max")).to_be_visible()
