@@ -85,8 +85,10 @@ def javascript_bundle() -> None:
     The worker's source is bundled in as text, to be started from a Blob URL.
     """
     esbuild = NODE_MODULES / ".bin" / "esbuild"
+    # module first: gifenc's "browser" entry is its larger CommonJS build.
     subprocess.run([str(esbuild), str(SITE / "js" / "main.js"), "--bundle", "--format=iife",
                     "--target=es2022", "--loader:.worker.js=text", "--log-level=warning",
+                    "--main-fields=module,browser,main",
                     f"--outfile={DIST / 'app.js'}"], check=True)
     subprocess.run([str(esbuild), str(SITE / "js" / "code-editor.js"), "--bundle", "--format=iife",
                     "--target=es2022", "--minify", "--log-level=warning", f"--outfile={DIST / 'editor.js'}"],

@@ -11,6 +11,8 @@ import { createSettingsForm } from "./settings-form.js";
 import { createPlayer } from "./player.js";
 import { loadSliceData } from "./slice-data.js";
 import { measureSince } from "./marks.js";
+import { downloadCanvas } from "./export.js";
+import { exportReplayGif } from "./replay-gif.js";
 
 const byId = (id) => document.getElementById(id);
 const START = {
@@ -146,6 +148,7 @@ export function createNetworkPage({ state, data, notify }) {
     state.replay = null;
     replaySlider.disabled = true;
     playButton.disabled = true;
+    byId("descent-export-gif").disabled = true;
   }
 
   async function train() {
@@ -170,6 +173,7 @@ export function createNetworkPage({ state, data, notify }) {
       replaySlider.max = String(run.as.length - 1);
       replaySlider.disabled = false;
       playButton.disabled = false;
+      byId("descent-export-gif").disabled = false;
       outcomeText.dataset.kind = run.outcome.kind;
       outcomeText.textContent = run.outcome.label;
       setReplay(pendingReplay ?? run.as.length - 1);
@@ -221,6 +225,18 @@ export function createNetworkPage({ state, data, notify }) {
     player.toggle();
   });
   byId("descent-speed").addEventListener("change", () => player.restart());
+  byId("descent-export-png").addEventListener("click", () => downloadCanvas(canvas, "network-loss-slice.png"));
+  byId("descent-export-gif").addEventListener("click", () => {
+    if (!run) return;
+    const shown = run;
+    const span = slice.span;
+    exportReplayGif({
+      button: byId("descent-export-gif"), canvas, frameCount: shown.as.length,
+      background: plotTheme(canvas).markerOutline, fileName: `${shown.optimizer}-network-replay.gif`,
+      drawFrame: (ctx, width, height, i) => drawSliceScene(ctx, createView(width, height, [-span, span], [-span, span]),
+        plotTheme(canvas), { slice, image, run: shown, replay: i, start: null, pointer: null }),
+    }).catch((error) => notify(`The GIF could not be made: ${error.message}`));
+  });
   canvas.addEventListener("pointermove", (event) => showPointer(pointAt(event)));
   canvas.addEventListener("pointerleave", (event) => event.pointerType === "mouse" && showPointer(null));
   canvas.addEventListener("click", (event) => {

@@ -15,6 +15,7 @@ import { markOnce, measureSince } from "./marks.js";
 import { createEndingsView } from "./endings-view.js";
 import { download, downloadCanvas, runToCsv } from "./export.js";
 import { createCompareList } from "./compare-list.js";
+import { exportReplayGif } from "./replay-gif.js";
 
 const START = PROPERTIES.find((property) => property.name === "start");
 const byId = (id) => document.getElementById(id);
@@ -204,6 +205,7 @@ export function createOptimizationPage({ state, data, notify }) {
     replaySlider.disabled = true;
     playButton.disabled = true;
     byId("export-csv").disabled = true;
+    byId("export-gif").disabled = true;
     byId("compare-button").disabled = true;
   }
 
@@ -230,6 +232,7 @@ export function createOptimizationPage({ state, data, notify }) {
       replaySlider.disabled = false;
       playButton.disabled = false;
       byId("export-csv").disabled = false;
+      byId("export-gif").disabled = false;
       updateCompareButton();
       outcomeText.dataset.kind = run.outcome.kind;
       outcomeText.textContent = run.outcome.label;
@@ -275,6 +278,18 @@ export function createOptimizationPage({ state, data, notify }) {
   byId("export-png").addEventListener("click", () => downloadCanvas(canvas, `${state.optimizer}-landscape.png`));
   byId("export-csv").addEventListener("click", () => {
     if (run) download(new Blob([runToCsv(run)], { type: "text/csv" }), `${run.optimizer}-run.csv`);
+  });
+  byId("export-gif").addEventListener("click", () => {
+    if (!run) return;
+    const shown = run;
+    const theme = plotTheme(canvas);
+    exportReplayGif({
+      button: byId("export-gif"), canvas, frameCount: shown.xs.length, background: theme.markerOutline,
+      fileName: `${shown.optimizer}-replay.gif`,
+      drawFrame: (ctx, width, height, i) => drawLandscapeScene(ctx,
+        createView(width, height, [landscape.xs[0], landscape.xs.at(-1)], yRange), theme,
+        { landscape, run: shown, replay: i, compared: comparison.runs, start: null, pointer: null }),
+    }).catch((error) => notify(`The GIF could not be made: ${error.message}`));
   });
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest?.("input, select, textarea, [contenteditable]");

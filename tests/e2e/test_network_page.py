@@ -112,3 +112,21 @@ def test_hostile_values_in_a_link_are_clamped_with_a_notice(site):
     expect(site.get_by_role("alert")).to_contain_text("Start a must be between -1.5 and 1.5; using 1.5.")
     expect(site.get_by_label("Start a")).to_have_value("1.5")
     expect(site.get_by_label("Start b")).to_have_value("1")
+
+
+def test_map_and_replay_download_as_png_and_animated_gif(site):
+    from PIL import Image
+
+    page = open_page(site)
+    gif_button = page.get_by_role("button", name="Download replay (GIF)")
+    expect(gif_button).to_be_disabled()
+    page.get_by_role("button", name="Train the network").click()
+    expect(gif_button).to_be_enabled()
+    with site.expect_download() as gif_download:
+        gif_button.click()
+    assert gif_download.value.suggested_filename == "gradient_descent-network-replay.gif"
+    with Image.open(gif_download.value.path()) as gif:
+        assert gif.is_animated and gif.n_frames == 101
+    with site.expect_download() as png_download:
+        page.get_by_role("button", name="Download map (PNG)").click()
+    assert open(png_download.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"

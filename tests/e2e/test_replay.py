@@ -180,3 +180,22 @@ def test_an_unreadable_compared_run_in_a_link_is_left_out_with_a_notice(site):
     expect(site.get_by_role("alert")).to_contain_text('A compared run in the link could not be read ("nope,1")')
     wait_for_python(site)
     expect(site.get_by_role("list", name="Compared runs").get_by_role("listitem")).to_have_count(1)
+
+
+def test_the_replay_downloads_as_an_animated_gif_with_a_frame_per_iteration(site):
+    from PIL import Image
+
+    run_once(site)
+    button = site.get_by_role("button", name="Download replay (GIF)")
+    with site.expect_download() as gif_download:
+        button.click()
+    assert gif_download.value.suggested_filename == "hill_climbing-replay.gif"
+    with Image.open(gif_download.value.path()) as gif:
+        assert gif.format == "GIF" and gif.is_animated
+        assert gif.n_frames == 101
+        assert 300 < gif.width <= 720
+        assert gif.info["loop"] == 0
+        gif.seek(100)
+        assert gif.info["duration"] == 2000
+    expect(button).to_be_enabled()
+    expect(button).to_have_text("Download replay (GIF)")
