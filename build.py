@@ -340,7 +340,8 @@ def gzipped(path: str, modified: float) -> bytes:
 
 
 class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files with fixed MIME types and, like GitHub Pages, gzip where the browser accepts it."""
+    """Serves files with fixed MIME types and, like GitHub Pages, gzip where the browser accepts it
+    and a ten-minute cache lifetime."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
@@ -357,6 +358,11 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
         return io.BytesIO(body)
+
+    def end_headers(self):
+        # As GitHub Pages does: a revisit within ten minutes uses the browser's cache as is.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
         pass
