@@ -1,0 +1,35 @@
+"""On a slow link the page leaves the memory snapshot out and starts Python from scratch."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import open_site, wait_for_python
+
+TEN_MBIT = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
+
+
+def test_a_slow_link_skips_the_snapshot_and_python_still_works(browser, http_root):
+    context, page, guard = open_site(browser, http_root)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", TEN_MBIT)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
+    wait_for_python(page, timeout=60_000)
+    assert "python_stdlib.zip" in requested and "python-snapshot.bin.gz" not in requested
+    assert page.evaluate("() => performance.getEntriesByName('snapshot-skipped').length") == 1
+    page.get_by_role("button", name="Run optimization").click()
+    expect(page.get_by_text("Reached the global max")).to_be_visible()
+    context.close()
+    assert guard.errors == [] and guard.outside == []
+
+
+def test_a_fast_link_uses_the_snapshot(browser, http_root):
+    context, page, guard = open_site(browser, http_root)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(http_root + "index.html#/optimization")
+    wait_for_python(page)
+    assert "python-snapshot.bin.gz" in requested
+    assert page.evaluate("() => performance.getEntriesByName('snapshot-skipped').length") == 0
+    context.close()
