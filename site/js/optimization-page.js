@@ -223,9 +223,11 @@ export function createOptimizationPage({ state, data, notify }) {
     }
     Object.assign(state, { start, settings });
     const ticket = ++runTicket;
+    const clicked = performance.now();
     try {
       const result = await python.call("run", { optimizer: state.optimizer, start, ...settings });
       if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
+      measureSince("run-answered", clicked);
       player.stop();
       run = { ...result, optimizer: state.optimizer, start, settings };
       replaySlider.max = String(run.xs.length - 1);
@@ -240,6 +242,7 @@ export function createOptimizationPage({ state, data, notify }) {
       renderTable(tableBody, run, setReplay);
       setReplay(pendingReplay ?? run.xs.length - 1);
       pendingReplay = null;
+      measureSince("run-ready-to-draw", clicked);
       // The traced run waits for a calm moment, so quick successive runs never queue behind it.
       clearTimeout(stepsTimer);
       stepsTimer = setTimeout(() => showSteps(run, ticket, settings), STEPS_DELAY_MS);

@@ -56,8 +56,13 @@ export function markRow(body, index) {
   if (!row) return;
   row.setAttribute("aria-current", "true");
   const container = body.closest(".table-scroll");
-  if (container) {
-    const top = row.offsetTop - container.clientHeight / 2;
-    container.scrollTop = Math.max(0, top);
-  }
+  if (!container) return;
+  // Reading positions right after the table changed would force a layout now; in the
+  // next frame the browser lays the page out anyway.
+  cancelAnimationFrame(pendingScroll);
+  pendingScroll = requestAnimationFrame(() => {
+    container.scrollTop = Math.max(0, row.offsetTop - container.clientHeight / 2);
+  });
 }
+
+let pendingScroll = 0;

@@ -59,9 +59,9 @@ def test_replay_slider_play_and_arrow_keys_walk_through_the_run(site):
     site.keyboard.press("ArrowRight")
     expect(status(page)).to_have_text(re.compile(r"^Step 2 of 100"))
     page.get_by_label("Speed").select_option("Fast")
-    page.get_by_role("button", name="Play").click()
+    page.get_by_role("button", name="Play", exact=True).click()
     expect(status(page)).to_have_text(re.compile(r"^Step 100 of 100"))
-    expect(page.get_by_role("button", name="Play")).to_be_visible()
+    expect(page.get_by_role("button", name="Play", exact=True)).to_be_visible()
     assert "replay=100" in site.url
 
 

@@ -63,17 +63,17 @@ def test_arrow_keys_step_through_the_run(site):
 def test_play_runs_to_the_end_and_pause_stops(site):
     run_once(site)
     site.get_by_label("Speed").filter(visible=True).select_option("Fast")
-    play = site.get_by_role("button", name="Play")
+    play = site.get_by_role("button", name="Play", exact=True)
     play.click()  # at the end already: starts again from iteration 0
-    expect(site.get_by_role("button", name="Pause")).to_be_visible()
+    expect(site.get_by_role("button", name="Pause", exact=True)).to_be_visible()
     expect(site.get_by_label("Replay iteration")).not_to_have_value("0")
-    site.get_by_role("button", name="Pause").click()
+    site.get_by_role("button", name="Pause", exact=True).click()
     stopped_at = site.get_by_label("Replay iteration").input_value()
-    expect(site.get_by_role("button", name="Play")).to_be_visible()
+    expect(site.get_by_role("button", name="Play", exact=True)).to_be_visible()
     assert int(stopped_at) < 100
-    site.get_by_role("button", name="Play").click()
+    site.get_by_role("button", name="Play", exact=True).click()
     expect(site.get_by_label("Replay iteration")).to_have_value("100", timeout=10_000)
-    expect(site.get_by_role("button", name="Play")).to_be_visible()
+    expect(site.get_by_role("button", name="Play", exact=True)).to_be_visible()
 
 
 def test_a_link_restores_the_run_and_its_replay_position(site):
