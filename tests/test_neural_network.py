@@ -158,3 +158,21 @@ def test_network_optimizers_are_discovered_with_their_controls():
     optimizers = page_api.catalog()["network_optimizers"]
     assert [entry["name"] for entry in optimizers] == ["gradient_descent", "gradient_descent_with_momentum"]
     assert [control["name"] for control in optimizers[1]["controls"]] == ["learning_rate", "momentum"]
+
+
+def test_decision_map_shows_what_the_network_answers(computed):
+    trained = page_api.decision([0.0, 0.0], computed["network"])
+    assert all(trained["right"]) and len(trained["points"]) == 80
+    assert len(trained["probabilities"]) == 27 and len(trained["probabilities"][0]) == 42
+    assert all(0.0 <= p <= 1.0 for row in trained["probabilities"] for p in row)
+    stuck = page_api.decision([-0.756, 0.3011], computed["network"])
+    assert sum(stuck["right"]) == 68
+    # The same weights, the same answers: the right/wrong marks agree with the run's accuracy.
+    run = descend(computed)
+    assert sum(stuck["right"]) / 80 == pytest.approx(run["accuracies"][-1])
+
+
+def test_decision_map_refuses_a_bad_point(computed):
+    error = json.loads(page_api.dispatch(json.dumps({"method": "decision", "args": {
+        "point": [0, "x"], "network": computed["network"]}})))["error"]
+    assert "must be a number" in error["message"]

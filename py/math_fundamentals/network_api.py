@@ -12,6 +12,10 @@ from math_fundamentals.training import LossSlice
 
 # The slice shows a and b from -SLICE_SPAN to SLICE_SPAN; runs start inside it.
 SLICE_SPAN = 1.5
+# The part of the plane the data lives in, and how finely the network's answers are shown there.
+DATA_X = (-1.6, 2.6)
+DATA_Y = (-1.1, 1.6)
+DECISION_CELLS = 42
 # A run that gets this far from the trained network has flown off the slice for good.
 DIVERGENCE_LIMIT = 1e3
 # Within this distance of (0, 0), a run has found the trained network again.
@@ -82,3 +86,16 @@ def outcome(as_: list[float], bs: list[float], losses: list[float], diverged_at:
         return {"kind": "oscillating", "label": f"Ended higher than it started (loss {losses[0]:.3g} → "
                                                 f"{last:.3g}): learning rate too large"}
     return {"kind": "climbing", "label": f"Still descending after {len(as_) - 1} steps (loss {last:.3f})"}
+
+
+def decision_map(loss_slice: LossSlice, a: float, b: float) -> dict:
+    """What the network at (a, b) answers over the data's part of the plane, and for each point."""
+    parameters = loss_slice.parameters(a, b)
+    xs = [DATA_X[0] + (DATA_X[1] - DATA_X[0]) * (i + 0.5) / DECISION_CELLS for i in range(DECISION_CELLS)]
+    rows = round(DECISION_CELLS * (DATA_Y[1] - DATA_Y[0]) / (DATA_X[1] - DATA_X[0]))
+    ys = [DATA_Y[0] + (DATA_Y[1] - DATA_Y[0]) * (j + 0.5) / rows for j in range(rows)]
+    answers = [neural_network.predict(parameters, point) for point in loss_slice.points]
+    return {"x_range": list(DATA_X), "y_range": list(DATA_Y),
+            "probabilities": [[neural_network.predict(parameters, (x, y)) for x in xs] for y in ys],
+            "points": [list(point) for point in loss_slice.points], "labels": loss_slice.labels,
+            "right": [(answer > 0.5) == bool(label) for answer, label in zip(answers, loss_slice.labels)]}

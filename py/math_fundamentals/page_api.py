@@ -288,6 +288,16 @@ def descend(optimizer: str, start: list[float], network: dict, **settings: Any) 
     return network_api.trace(loss_slice, points)
 
 
+def decision(point: list[float], network: dict) -> dict:
+    """The network's answers over the plane with its weights at ``point`` (a, b) of the slice."""
+    if not isinstance(point, list) or len(point) != 2:
+        raise ValueError(f"the point must be [a, b], not {point!r}")
+    a, b = (_checked(name, value, Control(name, name, 0.0, -network_api.DIVERGENCE_LIMIT,
+                                          network_api.DIVERGENCE_LIMIT, 0.01))
+            for name, value in zip(("a", "b"), point))
+    return network_api.decision_map(network_api.loss_slice(network), a, b)
+
+
 SWEEP_STARTS = 401
 MAP_STEP_SIZES = 24
 MAP_STARTS = 81
@@ -450,7 +460,7 @@ def python_memory() -> dict:
 METHODS = {"catalog": catalog, "sample": sample, "landscape": landscape_view, "run": run,
            "run_steps": run_steps, "importable": importable, "apply_edit": apply_edit, "sweep": sweep,
            "step_size_map": step_size_map, "descend": descend,
-           "python_memory": python_memory}
+           "decision": decision, "python_memory": python_memory}
 
 
 def dispatch(request: str) -> str:

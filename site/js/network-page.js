@@ -13,6 +13,7 @@ import { loadSliceData } from "./slice-data.js";
 import { measureSince } from "./marks.js";
 import { downloadCanvas } from "./export.js";
 import { exportReplayGif } from "./replay-gif.js";
+import { drawDecisionScene } from "./decision-plot.js";
 
 const byId = (id) => document.getElementById(id);
 const START = {
@@ -38,7 +39,13 @@ export function createNetworkPage({ state, data, notify }) {
   let runTicket = 0;
   let pendingReplay = null;
 
+  const decisionCanvas = byId("decision-plot");
+  let decision = null;
+  let decisionWanted = null;
+  let decisionBusy = false;
+
   const render = frameScheduler(draw);
+  const renderDecision = frameScheduler(drawDecision);
   const settingsForm = createSettingsForm(byId("descent-settings"), {
     idPrefix: "descent-setting",
     onChange(settings) {
@@ -72,6 +79,35 @@ export function createNetworkPage({ state, data, notify }) {
       slice, image, run, replay, pointer, start: readStart({ quiet: true }),
     });
     measureSince(run ? "draw-descent" : "draw-slice", started);
+  }
+
+  function drawDecision() {
+    const { ctx, width, height } = fitCanvas(decisionCanvas);
+    if (!decision) return;
+    drawDecisionScene(ctx, createView(width, height, decision.x_range, decision.y_range), plotTheme(canvas), decision);
+  }
+
+  /** Asks Python what the network answers with the weights at `point`; only the latest request counts. */
+  async function showDecision(point, description) {
+    decisionWanted = { point, description };
+    if (decisionBusy || !slice || !python.isReady()) return;
+    decisionBusy = true;
+    while (decisionWanted) {
+      const asked = decisionWanted;
+      decisionWanted = null;
+      try {
+        decision = await python.call("decision", { point: asked.point, network: slice.network });
+      } catch {
+        continue; // the picture of the last answer stays
+      }
+      const right = decision.right.filter(Boolean).length;
+      const text = `${asked.description}: ${right} of ${decision.right.length} points sorted right.`;
+      byId("decision-summary").textContent = `${text} The shading is the network's answer at each place: `
+        + "blue for \"upper\", orange for \"lower\", paler where it is unsure.";
+      decisionCanvas.setAttribute("aria-label", `The data and the network's answers. ${text}`);
+      renderDecision();
+    }
+    decisionBusy = false;
   }
 
   /** The loss of the nearest grid point: what the map shows under the pointer. */
@@ -140,6 +176,7 @@ export function createNetworkPage({ state, data, notify }) {
     state.replay = replay;
     writeHash(state);
     render();
+    showDecision([run.as[replay], run.bs[replay]], `At step ${replay}`);
   }
 
   function forgetRun() {
@@ -257,6 +294,12 @@ export function createNetworkPage({ state, data, notify }) {
     }
   });
   new ResizeObserver(render).observe(canvas);
+  new ResizeObserver(renderDecision).observe(decisionCanvas);
+
+  /** Before any run: what the trained network answers. */
+  function showTrained() {
+    if (!run) showDecision([0, 0], "The trained network");
+  }
 
   return {
     show() {
@@ -270,6 +313,7 @@ export function createNetworkPage({ state, data, notify }) {
         if (slice) return;
         slice = data;
         showSlice();
+        showTrained();
         if (pendingReplay !== null && python.isReady()) train();
       }, (error) => notify(error.message));
     },
@@ -281,7 +325,9 @@ export function createNetworkPage({ state, data, notify }) {
         : "Python is loading; the button wakes up when it is ready.";
     },
     async pythonReady() {
-      if (!byId("page-loss-landscape").hidden && slice && pendingReplay !== null) await train();
+      if (byId("page-loss-landscape").hidden || !slice) return;
+      showTrained();
+      if (pendingReplay !== null) await train();
     },
   };
 }

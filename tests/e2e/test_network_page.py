@@ -39,12 +39,24 @@ def test_gradient_descent_stops_in_the_local_minimum_and_momentum_gets_through(s
     page.get_by_role("button", name="Train the network").click()
     expect(page.get_by_text("Stuck in a local minimum: loss 0.369, higher than the trained network's")).to_be_visible()
     expect(status(page)).to_have_text(re.compile(r"^Step 100 of 100: a = -0\.756, b = 0\.301, loss = 0\.3695"))
+    expect(page.get_by_role("img", name=re.compile("the network's answers"))).to_have_attribute(
+        "aria-label", re.compile(r"At step 100: 68 of 80 points sorted right\."))
     page.get_by_label("Optimizer", exact=True).select_option("gradient_descent_with_momentum")
     expect(page.get_by_label("Momentum", exact=True)).to_have_value("0.9")
     page.get_by_role("button", name="Train the network").click()
     expect(page.get_by_text(re.compile(r"Reached the trained network's minimum \(loss 0\.00"))).to_be_visible()
     expect(status(page)).to_have_text(re.compile(r"100 % of points right\.$"))
     assert "descent=gradient_descent_with_momentum" in site.url and "momentum=0.9" in site.url
+
+
+def test_what_the_network_sees_follows_the_replay(site):
+    page = open_page(site)
+    picture = page.get_by_role("img", name=re.compile("the network's answers"))
+    expect(picture).to_have_attribute("aria-label", re.compile(r"The trained network: 80 of 80 points sorted right"))
+    page.get_by_role("button", name="Train the network").click()
+    expect(page.get_by_text(re.compile(r"^At step 100: 68 of 80 points sorted right"))).to_be_visible()
+    page.get_by_label("Replay step").fill("0")
+    expect(page.get_by_text(re.compile(r"^At step 0: \d+ of 80 points sorted right"))).to_be_visible()
 
 
 def test_replay_slider_play_and_arrow_keys_walk_through_the_run(site):
