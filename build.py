@@ -379,10 +379,18 @@ class SubPathHandler(StaticHandler):
         return super().translate_path("/" + path[len(self.prefix):])
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a tab mid-download is not an error worth a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(directory: Path, port: int = 0, prefix: str = "/") -> http.server.ThreadingHTTPServer:
     """An HTTP server on 127.0.0.1 for `directory`, mounted at `prefix` (port 0: any free port)."""
     handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
-    return http.server.ThreadingHTTPServer(
+    return QuietServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
 
 
