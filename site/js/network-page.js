@@ -8,7 +8,7 @@ import { drawSliceScene, colourOf, lossImage, logRange } from "./slice-plot.js";
 import { docSummary, fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
 import { createSettingsForm } from "./settings-form.js";
-import { createPlayer } from "./player.js";
+import { attachReplayControls } from "./player.js";
 import { loadSliceData } from "./slice-data.js";
 import { measureSince } from "./marks.js";
 import { downloadCanvas } from "./export.js";
@@ -54,16 +54,9 @@ export function createNetworkPage({ state, data, notify }) {
     },
     onNotice: (message) => notify(message, { append: true }),
   });
-  const player = createPlayer({
-    stepsPerSecond: () => Number(byId("descent-speed").value),
-    step: () => {
-      if (!run || replay >= run.as.length - 1) return false;
-      setReplay(replay + 1);
-      return replay < run.as.length - 1;
-    },
-    onChange: (playing) => {
-      playButton.textContent = playing ? "Pause" : "Play";
-    },
+  const player = attachReplayControls({
+    page: byId("page-loss-landscape"), slider: replaySlider, playButton, speedSelect: byId("descent-speed"),
+    length: () => run?.as.length ?? 0, position: () => replay, setPosition: (i) => setReplay(i),
   });
 
   function currentView() {
@@ -256,12 +249,6 @@ export function createNetworkPage({ state, data, notify }) {
     });
   }
   runButton.addEventListener("click", train);
-  replaySlider.addEventListener("input", () => setReplay(Number(replaySlider.value)));
-  playButton.addEventListener("click", () => {
-    if (run && replay >= run.as.length - 1 && !player.playing()) setReplay(0);
-    player.toggle();
-  });
-  byId("descent-speed").addEventListener("change", () => player.restart());
   byId("descent-export-png").addEventListener("click", () => downloadCanvas(canvas, "network-loss-slice.png"));
   byId("descent-export-gif").addEventListener("click", () => {
     if (!run) return;
@@ -283,15 +270,6 @@ export function createNetworkPage({ state, data, notify }) {
     inputs.b.value = String(Math.round(point.b * 100) / 100);
     inputs.a.dispatchEvent(new Event("input"));
     if (!runButton.disabled) train();
-  });
-  document.addEventListener("keydown", (event) => {
-    const typing = event.target.closest?.("input, select, textarea, [contenteditable]");
-    if (!run || typing || byId("page-loss-landscape").hidden) return;
-    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-      event.preventDefault();
-      player.stop();
-      setReplay(replay + (event.key === "ArrowRight" ? 1 : -1));
-    }
   });
   new ResizeObserver(render).observe(canvas);
   new ResizeObserver(renderDecision).observe(decisionCanvas);

@@ -9,7 +9,7 @@ import { docSummary, fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
 import { attachPointerReadout } from "./pointer.js";
 import { createSettingsForm } from "./settings-form.js";
-import { createPlayer } from "./player.js";
+import { attachReplayControls } from "./player.js";
 import { markLines, markRow, renderSource, renderTable, renderVariables } from "./replay-view.js";
 import { markOnce, measureSince } from "./marks.js";
 import { createEndingsView } from "./endings-view.js";
@@ -76,16 +76,9 @@ export function createOptimizationPage({ state, data, notify }) {
     },
     onNotice: (message) => notify(message, { append: true }),
   });
-  const player = createPlayer({
-    stepsPerSecond: () => Number(byId("speed-select").value),
-    step: () => {
-      if (!run || replay >= run.xs.length - 1) return false;
-      setReplay(replay + 1);
-      return replay < run.xs.length - 1;
-    },
-    onChange: (playing) => {
-      playButton.textContent = playing ? "Pause" : "Play";
-    },
+  const player = attachReplayControls({
+    page: byId("page-optimization"), slider: replaySlider, playButton, speedSelect: byId("speed-select"),
+    length: () => run?.xs.length ?? 0, position: () => replay, setPosition: (i) => setReplay(i),
   });
 
   const endings = createEndingsView({
@@ -271,12 +264,6 @@ export function createOptimizationPage({ state, data, notify }) {
     render();
   });
   runButton.addEventListener("click", runOptimization);
-  replaySlider.addEventListener("input", () => setReplay(Number(replaySlider.value)));
-  playButton.addEventListener("click", () => {
-    if (run && replay >= run.xs.length - 1 && !player.playing()) setReplay(0);
-    player.toggle();
-  });
-  byId("speed-select").addEventListener("change", () => player.restart());
   byId("compare-button").addEventListener("click", () => run && comparison.add(run));
   byId("export-png").addEventListener("click", () => downloadCanvas(canvas, `${state.optimizer}-landscape.png`));
   byId("export-csv").addEventListener("click", () => {
@@ -293,15 +280,6 @@ export function createOptimizationPage({ state, data, notify }) {
         createView(width, height, [landscape.xs[0], landscape.xs.at(-1)], yRange), theme,
         { landscape, run: shown, replay: i, compared: comparison.runs, start: null, pointer: null }),
     }).catch((error) => notify(`The GIF could not be made: ${error.message}`));
-  });
-  document.addEventListener("keydown", (event) => {
-    const typing = event.target.closest?.("input, select, textarea, [contenteditable]");
-    if (!run || typing || byId("page-optimization").hidden) return;
-    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-      event.preventDefault();
-      player.stop();
-      setReplay(replay + (event.key === "ArrowRight" ? 1 : -1));
-    }
   });
   attachPointerReadout(canvas, {
     view: currentView,
