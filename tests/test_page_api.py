@@ -1,5 +1,6 @@
 """The page's API: plain JSON in and out, honest outcomes, readable errors."""
 
+import inspect
 import json
 import math
 
@@ -92,3 +93,18 @@ def test_run_steps_marks_every_iteration_of_the_path():
     path = call("run", optimizer="gradient_ascent", start=0.0, step_size=0.1)["value"]["xs"]
     assert len(steps["steps"]) == len(path)
     assert steps["steps"][5]["locals"]["x"] == pytest.approx(path[5])
+
+
+def test_training_can_be_edited_and_checked():
+    from math_fundamentals import training
+
+    source = inspect.getsource(training)
+    try:
+        catalog = page_api.apply_edit("training", source + "\n\ndef stay(gradient, start, iterations=100):\n"
+                                      "    return [start] * (iterations + 1)\n")
+        assert [entry["name"] for entry in catalog["network_optimizers"]][-1] == "stay"
+        with pytest.raises(page_api.NotANumber, match="must return \\(a, b\\) points"):
+            page_api.apply_edit("training", source + "\n\ndef flat(gradient, start, iterations=100):\n"
+                                "    return [1.0, 2.0]\n")
+    finally:
+        page_api.apply_edit("training", source)

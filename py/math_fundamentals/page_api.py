@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from types import ModuleType
 from typing import Any, Callable
 
-from math_fundamentals import calculus, landscape, network_api, stepper, training
+from math_fundamentals import calculus, landscape, network_api, stepper
 
 FUNCTION_RANGE = (-10.0, 10.0)
 FUNCTION_SAMPLES = 10_001
@@ -56,7 +56,8 @@ CONTROLS = {
     "learning_rate": Control("learning_rate", "Learning rate", 0.02, 0.001, 1.0, 0.001),
 }
 # The modules a learner may edit in the page, by their short name.
-EDITABLE = {"functions": "math_fundamentals.functions", "optimization": "math_fundamentals.optimization"}
+EDITABLE = {"functions": "math_fundamentals.functions", "optimization": "math_fundamentals.optimization",
+            "training": "math_fundamentals.training"}
 # Settings the page fixes rather than offering as controls.
 FIXED_ARGUMENTS = {"function", "gradient", "start", "iterations"}
 
@@ -113,7 +114,7 @@ def catalog() -> dict:
         "optimizers": [describe(optimizer) | {"controls": controls_for(optimizer)}
                        for optimizer in public_functions(lesson("optimization"))],
         "network_optimizers": [describe(optimizer) | {"controls": controls_for(optimizer)}
-                               for optimizer in public_functions(training)],
+                               for optimizer in public_functions(lesson("training"))],
         "sources": {name: inspect.getsource(lesson(name)) for name in EDITABLE},
         "iterations": ITERATIONS,
         "landscape_range": [landscape.LOW, landscape.HIGH],
@@ -263,7 +264,7 @@ def outcome(xs: list[float], diverged_at: int | None = None, best_x: float | Non
 
 def descend(optimizer: str, start: list[float], network: dict, **settings: Any) -> dict:
     """One whole run of a ``training.py`` optimizer on the network's loss slice, as columns."""
-    chosen = _lookup(training, optimizer, "optimizer")
+    chosen = _lookup(lesson("training"), optimizer, "optimizer")
     if not isinstance(start, list) or len(start) != 2:
         raise ValueError(f"the start must be a point [a, b], not {start!r}")
     span = network_api.SLICE_SPAN
@@ -404,6 +405,17 @@ def _check_edit(module: str, fresh: ModuleType) -> None:
         if module == "functions":
             for x in (-2.5, 0.5, 3.0):
                 evaluate(function, x)
+        elif module == "training":
+            controls_for(function)
+            path = function(lambda a, b: (2 * a, 2 * b), (0.5, 0.5), iterations=3)
+            if not isinstance(path, list) or not path:
+                raise NotANumber(f"{function.__name__} returned {type(path).__name__}, "
+                                 "not the list of (a, b) points it visited", function)
+            for point in path:
+                if not isinstance(point, (tuple, list)) or len(point) != 2:
+                    raise NotANumber(f"{function.__name__} must return (a, b) points, not {point!r}", function)
+                for value in point:
+                    as_number(value, f"{function.__name__}'s path", function)
         else:
             controls_for(function)
             path = function(landscape.bumpy, 0.5, iterations=3)

@@ -54,7 +54,8 @@ const pages = {
   "loss-landscape": createNetworkPage({ state, data, notify }),
 };
 
-const editors = Object.entries({ functions: pages.functions, optimization: pages.optimization }).map(
+const editors = Object.entries({ functions: pages.functions, optimization: pages.optimization,
+  training: pages["loss-landscape"] }).map(
   ([module, page]) => {
     const original = data.catalog.sources[module];
     document.querySelector(`#${module}-editor pre`).textContent = original;

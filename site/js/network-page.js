@@ -30,7 +30,7 @@ export function createNetworkPage({ state, data, notify }) {
   const playButton = byId("descent-play");
   const outcomeText = byId("descent-outcome");
   const canvas = byId("slice-plot");
-  let optimizers = [];
+  let optimizers = data.catalog.network_optimizers;
   let slice = null;
   let image = null;
   let run = null;
@@ -280,11 +280,17 @@ export function createNetworkPage({ state, data, notify }) {
   }
 
   return {
+    /** The optimizers changed (a learner applied an edit to training.py): rebuild the picker. */
+    setCatalog(next) {
+      optimizers = next.network_optimizers;
+      forgetRun();
+      showOptimizer();
+      render();
+    },
     show() {
       inputs.a.value = String(state.a);
       inputs.b.value = String(state.b);
       pendingReplay = state.replay;
-      optimizers = data.catalog.network_optimizers;
       showOptimizer();
       render();
       loadSliceData().then((data) => {

@@ -14,10 +14,10 @@ def tripled(x: float) -> float:
 '''
 
 
-def open_editor(site, page="functions"):
+def open_editor(site, page="functions", module=None):
     site.goto(site.index_url + f"#/{page}")
     wait_for_python(site)
-    editor = site.get_by_role("textbox", name=f"Python code of {page}.py")
+    editor = site.get_by_role("textbox", name=f"Python code of {module or page}.py")
     expect(editor).to_be_visible()
     return editor
 
@@ -151,3 +151,40 @@ def test_download_gives_the_edited_file(site):
         site.get_by_role("button", name="Download functions.py").click()
     assert download.value.suggested_filename == "functions.py"
     assert "def tripled" in open(download.value.path()).read()
+
+
+SIGN_DESCENT = '''
+
+def sign_descent(gradient, start, iterations=100, learning_rate=0.02):
+    """Steps a fixed distance against the sign of each slope."""
+    a, b = start
+    path = [(a, b)]
+    for _ in range(iterations):
+        slope_a, slope_b = gradient(a, b)
+        a -= learning_rate * ((slope_a > 0) - (slope_a < 0))
+        b -= learning_rate * ((slope_b > 0) - (slope_b < 0))
+        path.append((a, b))
+    return path
+'''
+
+
+def test_a_new_training_optimizer_joins_the_network_page(site):
+    editor = open_editor(site, "loss-landscape", module="training")
+    page = site.get_by_role("region", name="From one variable to a neural network")
+    append_code(site, editor, SIGN_DESCENT)
+    page.get_by_role("button", name="Apply changes").click()
+    expect(message(site, "training")).to_have_text("Applied: the page now uses your code.")
+    page.get_by_label("Optimizer", exact=True).select_option("sign_descent")
+    expect(page.get_by_role("note", name="About this optimizer")).to_have_text(
+        "Steps a fixed distance against the sign of each slope.")
+    page.get_by_role("button", name="Train the network").click()
+    expect(page.get_by_role("status").filter(has_text=re.compile("^Step 100 of 100"))).to_be_visible()
+
+
+def test_a_training_optimizer_without_points_is_explained(site):
+    editor = open_editor(site, "loss-landscape", module="training")
+    append_code(site, editor, "\n\ndef broken(gradient, start, iterations=100):\n    return 3\n")
+    site.get_by_role("region", name="From one variable to a neural network").get_by_role(
+        "button", name="Apply changes").click()
+    expect(message(site, "training")).to_contain_text("broken returned int, not the list of (a, b) points it visited")
+    expect(message(site, "training")).to_contain_text("The last version that worked stays active.")
