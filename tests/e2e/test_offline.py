@@ -1,5 +1,6 @@
 """Offline anywhere: the downloadable zip works by file://, and broken copies say what is wrong."""
 
+import re
 import shutil
 import zipfile
 
@@ -26,6 +27,13 @@ def test_downloaded_zip_works_by_double_click(browser, dist, tmp_path):
     wait_for_python(page)
     run_gradient_ascent(page)
     expect(page.get_by_role("link", name="Download for offline use")).to_be_hidden()
+    page.get_by_role("link", name="3. Neural network").click()
+    page.get_by_role("button", name="Train the network").click()
+    expect(page.get_by_text("Stuck in a local minimum", exact=False)).to_be_visible()
+    figure = page.get_by_role("img", name=re.compile("matplotlib"))
+    figure.scroll_into_view_if_needed()
+    expect(figure).to_have_js_property("complete", True)
+    assert figure.evaluate("(image) => image.naturalWidth") > 0
     context.close()
     assert guard.outside == [] and guard.errors == []
 
