@@ -38,6 +38,13 @@ MARKS_JS = """async () => {
   return { firstPlot: await wait("first-plot"), interactive: await wait("interactive") };
 }"""
 
+WAIT_FOR_MARK = """(name) => new Promise((resolve) => {
+  const found = () => performance.getEntriesByName(name).length > 0;
+  if (found()) return resolve();
+  new PerformanceObserver((list, observer) => { if (found()) { observer.disconnect(); resolve(); } })
+    .observe({ type: "mark", buffered: true });
+})"""
+
 RUNS_JS = """async ([count, label = "Run optimization", drawn = "draw-run"]) => {
   const button = [...document.querySelectorAll("button")].find((b) => b.textContent === label);
   const latencies = [];
@@ -159,7 +166,9 @@ class Bench:
             context = self.browser.new_context()
             # A revisit: the first visit's page is gone (its worker no longer competes for
             # the CPU), its files are in the browser's cache.
-            self.load(self.http_root + "index.html#/optimization", context=context)[1].close()
+            first = self.load(self.http_root + "index.html#/optimization", context=context)[1]
+            first.evaluate(WAIT_FOR_MARK, "snapshot-kept")  # the unpacked snapshot is stored
+            first.close()
             warm.append(self.load(self.http_root + "index.html#/optimization", context=context)[0])
             context.close()
         results["warm http"] = warm

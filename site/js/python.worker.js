@@ -12,6 +12,8 @@ self.onmessage = async (event) => {
       const timings = await boot(message);
       self.postMessage({ type: "ready", timings });
     } catch (error) {
+      // Whatever went wrong, a retry must not trip over a kept snapshot again.
+      await forgetUnpacked();
       self.postMessage({ type: "failed", message: String(error && error.message || error) });
     }
     return;
@@ -28,8 +30,10 @@ self.onmessage = async (event) => {
   }
 };
 
-async function boot({ runtimeUrl, assets, wasmModule, pythonFiles }) {
+async function boot({ runtimeUrl, assets, wasmModule, pythonFiles, snapshotName }) {
   const started = performance.now();
+  // Cache Storage wants a full URL as the key; this one is never fetched.
+  const snapshotKey = runtimeUrl + snapshotName;
   runClassicScript(assets["pyodide.asm.js"]);
   runClassicScript(assets["pyodide.js"]);
   serveRuntimeFiles(runtimeUrl, {
@@ -37,12 +41,13 @@ async function boot({ runtimeUrl, assets, wasmModule, pythonFiles }) {
     "python_stdlib.zip": [assets["python_stdlib.zip"], "application/zip"],
   });
   useCompiledModule(wasmModule);
-  const snapshot = assets["python-snapshot.bin.gz"];
+  const packed = assets["python-snapshot.bin.gz"];
+  const unpacked = packed ? await unpackedSnapshot(packed, snapshotKey) : null;
   const pyodide = await self.loadPyodide({
     indexURL: runtimeUrl,
     // Python's memory, saved at build time just after it started and imported the
     // lessons: restoring it skips most of the start-up work.
-    ...(snapshot ? { _loadSnapshot: gunzip(snapshot) } : {}),
+    ...(unpacked ? { _loadSnapshot: unpacked.bytes } : {}),
     createPyodideModule: self.createPyodideModule,
     lockFileContents: assets["pyodide-lock.json"],
     stdout: () => {},
@@ -56,7 +61,45 @@ async function boot({ runtimeUrl, assets, wasmModule, pythonFiles }) {
   const dispatchProxy = pyodide.runPython(
     "from math_fundamentals.page_api import dispatch\ndispatch");
   dispatch = (request) => dispatchProxy(request);
-  return { runtimeMs: loaded - started, totalMs: performance.now() - started };
+  if (unpacked?.from === "download") setTimeout(() => keepUnpacked(snapshotKey, unpacked.bytes), KEEP_DELAY_MS);
+  return { runtimeMs: loaded - started, totalMs: performance.now() - started,
+    snapshotFrom: unpacked?.from ?? "none" };
+}
+
+// Unpacking the 31 MB snapshot takes 120-200 ms at every start; reading it back from
+// the browser's Cache Storage takes about 40. So the first visit keeps the unpacked
+// copy (a little later, off the start-up path) and later visits use it. Cache Storage
+// exists only on http(s) pages; elsewhere every start unpacks.
+const SNAPSHOT_CACHE = "math-fundamentals-snapshot";
+const KEEP_DELAY_MS = 2000;
+
+async function unpackedSnapshot(packed, key) {
+  try {
+    const kept = await (await caches.open(SNAPSHOT_CACHE)).match(key);
+    if (kept) return { bytes: new Uint8Array(await kept.arrayBuffer()), from: "cache" };
+  } catch {
+    // no Cache Storage here (file://, or storage turned off): unpack below
+  }
+  return { bytes: await gunzip(packed), from: "download" };
+}
+
+async function forgetUnpacked() {
+  try {
+    await caches.delete(SNAPSHOT_CACHE);
+  } catch {
+    // nothing kept, or no Cache Storage here
+  }
+}
+
+async function keepUnpacked(key, bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const old of await cache.keys()) await cache.delete(old);
+    await cache.put(key, new Response(bytes));
+    self.postMessage({ type: "snapshot-kept" });
+  } catch {
+    // storage full or unavailable: later visits unpack again
+  }
 }
 
 async function gunzip(bytes) {

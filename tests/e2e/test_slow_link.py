@@ -1,4 +1,4 @@
-"""On a slow link the page leaves the memory snapshot out and starts Python from scratch."""
+"""How Python starts: the memory snapshot left out on a slow link, kept unpacked for a revisit."""
 
 from playwright.sync_api import expect
 
@@ -33,3 +33,24 @@ def test_a_fast_link_uses_the_snapshot(browser, http_root):
     assert "python-snapshot.bin.gz" in requested
     assert page.evaluate("() => performance.getEntriesByName('snapshot-skipped').length") == 0
     context.close()
+
+
+def test_a_revisit_restores_the_unpacked_snapshot_kept_by_the_first_visit(browser, http_root):
+    from tests.benchmark import WAIT_FOR_MARK
+
+    context, page, guard = open_site(browser, http_root)
+    page.goto(http_root + "index.html#/optimization")
+    wait_for_python(page)
+    assert page.evaluate("() => performance.getEntriesByName('snapshot-from-cache').length") == 0
+    page.evaluate(WAIT_FOR_MARK, "snapshot-kept")
+    page.close()
+    again = context.new_page()
+    again.on("console", guard.console)
+    again.on("pageerror", lambda error: guard.errors.append(f"page error: {error}"))
+    again.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
+    wait_for_python(again)
+    assert again.evaluate("() => performance.getEntriesByName('snapshot-from-cache').length") == 1
+    again.get_by_role("button", name="Run optimization").click()
+    expect(again.get_by_text("Reached the global max")).to_be_visible()
+    context.close()
+    assert guard.errors == [] and guard.outside == []
