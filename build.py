@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -30,12 +31,16 @@ DIST = ROOT / "dist"
 RUNTIME = DIST / "pyodide"
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
+STDLIB_NAME = "python_stdlib.zip"
+MORE_STDLIB_NAME = "python_stdlib_more.zip"
 # Standard-library modules a learner may reasonably import in edited code, on top of
 # what Python and the lessons import when they start. Everything else is left out.
 LEARNER_MODULES = ["statistics", "fractions", "decimal", "numbers", "cmath", "datetime", "calendar",
                    "pprint", "string", "textwrap", "itertools", "functools", "operator", "collections",
                    "heapq", "bisect", "array", "copy", "time", "timeit", "difflib", "doctest",
                    "unittest", "colorsys", "graphlib", "secrets", "hashlib", "csv", "html", "queue"]
+# Modules whose docstrings the compiled library keeps, for help() in a learner's code.
+DOCUMENTED_MODULES = {*LEARNER_MODULES, "random", "json", "re", "typing", "dataclasses", "enum"}
 # Where the Python files live inside Pyodide's file system (its working directory).
 PYTHON_HOME = "/home/pyodide"
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
@@ -98,20 +103,38 @@ def javascript_bundle() -> None:
 
 
 def python_runtime() -> None:
-    """pyodide/: the Pyodide core, a trimmed standard library and a memory snapshot of Python
-    started with the lessons imported, each also wrapped in a classic script for file:// pages."""
+    """pyodide/: the Pyodide core, the standard library in two parts, and a memory snapshot of
+    Python started with the lessons imported, each also wrapped in a classic script for file://
+    pages.
+
+    The first part holds what Python and the lessons import when they start, compiled to
+    bytecode (compiling the sources was most of a cold start without the snapshot). The second
+    holds the further modules a learner may import, as sources; the page loads it once Python
+    is ready, so it is never on the way to the first run.
+    """
     if not PYODIDE.exists():
         raise BuildError("node_modules/pyodide is missing: run `npm ci`.")
     RUNTIME.mkdir()
-    stdlib = trimmed_stdlib((PYODIDE / "python_stdlib.zip").read_bytes(), imported_modules())
-    (RUNTIME / "python_stdlib.zip").write_bytes(stdlib)
-    snapshot = python_snapshot(RUNTIME / "python_stdlib.zip")
+    library = (PYODIDE / "python_stdlib.zip").read_bytes()
+    modules = json.loads(run_pyodide_in_node(code=MODULES_CODE % {"learner": json.dumps(LEARNER_MODULES)}))
+    # sysconfig reads its data module by a computed name, so no import shows it.
+    startup_files = modules["startup_files"] + [name for name in zipfile.ZipFile(io.BytesIO(library)).namelist()
+                                                if name.startswith("_sysconfigdata")]
+    stdlib = compiled_stdlib(zip_subset(library, lambda name: name in startup_files))
+    # The rest of each package started with (its other modules: codecs, submodules) and the
+    # learner's modules with all they import, whole packages each.
+    tops = {name.split(".")[0] for name in modules["all"]}
+    more_stdlib = zip_subset(library, lambda name: name.split("/")[0].removesuffix(".py") in tops
+                             and name not in startup_files and not name.endswith("/"))
+    (RUNTIME / STDLIB_NAME).write_bytes(stdlib)
+    snapshot = python_snapshot(RUNTIME / STDLIB_NAME)
     files = {
         "pyodide.js": (PYODIDE / "pyodide.js").read_text(),
         "pyodide.asm.js": classic_runtime_script((PYODIDE / "pyodide.asm.mjs").read_text()),
         "pyodide-lock.json": lock_without_packages((PYODIDE / "pyodide-lock.json").read_text()),
         "pyodide.asm.wasm": (PYODIDE / "pyodide.asm.wasm").read_bytes(),
-        "python_stdlib.zip": stdlib,
+        STDLIB_NAME: stdlib,
+        MORE_STDLIB_NAME: more_stdlib,
         SNAPSHOT_NAME: snapshot,
     }
     (RUNTIME / "offline").mkdir()
@@ -129,15 +152,15 @@ def python_runtime() -> None:
                                       for name, content in files.items())}
     write_data_script("runtime-manifest.js", "MF_RUNTIME_MANIFEST", manifest)
     size = sum(len(content) for content in files.values())
-    step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB: standard library trimmed to "
-         f"{len(stdlib) / 2**20:.1f} MiB, snapshot {len(snapshot) / 2**20:.1f} MiB gzipped)")
+    step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB: standard library for the start "
+         f"{len(stdlib) / 2**20:.2f} MiB compiled, the rest for learners {len(more_stdlib) / 2**20:.2f} MiB, "
+         f"snapshot {len(snapshot) / 2**20:.1f} MiB gzipped)")
 
 
-# Runs under Node: starts Pyodide with a given standard library, imports the lessons (then
-# gc.freeze() keeps the start-up objects out of every later garbage collection), and
-# either saves its memory (a snapshot) or imports the modules a learner may use and lists
-# every module Python has loaded, to learn which files the standard library must keep.
-SNAPSHOT_SCRIPT = """
+# Runs under Node: starts Pyodide (with a given standard library), writes the lessons and any
+# input files into its file system, runs a piece of Python whose last expression (a string) is
+# printed, copies output files back out, and saves Python's memory if asked to (a snapshot).
+PYODIDE_SCRIPT = """
 import { loadPyodide } from "%(pyodide)s";
 import fs from "node:fs";
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
@@ -147,19 +170,62 @@ for (const [path, source] of Object.entries(request.python)) {
   pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
   pyodide.FS.writeFile(path, source);
 }
-pyodide.runPython("import gc\\nfrom math_fundamentals import page_api\\npage_api.landscape_peaks()\\ngc.collect()\\ngc.freeze()");
-if (request.snapshot) {
-  fs.writeFileSync(request.snapshot, pyodide.makeMemorySnapshot());
-} else {
-  pyodide.runPython(request.learnerModules.map((name) => `import ${name}`).join("\\n"));
-  process.stdout.write(JSON.stringify(pyodide.runPython("import sys\\nsorted(sys.modules)").toJs()));
-}
+for (const [path, hostPath] of Object.entries(request.inputs ?? {})) pyodide.FS.writeFile(path, fs.readFileSync(hostPath));
+const printed = pyodide.runPython(request.code);
+for (const [path, hostPath] of Object.entries(request.outputs ?? {})) fs.writeFileSync(hostPath, pyodide.FS.readFile(path));
+if (request.snapshot) fs.writeFileSync(request.snapshot, pyodide.makeMemorySnapshot());
+process.stdout.write(typeof printed === "string" ? printed : "");
+"""
+
+# Python's start as the page needs it: the lessons imported. gc.freeze() keeps the start-up
+# objects out of every later garbage collection.
+STARTUP_CODE = """
+import gc
+from math_fundamentals import page_api
+page_api.landscape_peaks()
+gc.collect()
+gc.freeze()
+"""
+
+# Which files of the library Python has loaded once it started with the lessons, and which
+# modules once a learner's modules are imported too: the two parts of the standard library.
+MODULES_CODE = STARTUP_CODE + """
+import importlib, json, sys
+place = next(entry for entry in sys.path if entry.endswith(".zip")) + "/"
+startup_files = sorted(module.__file__.removeprefix(place) for module in list(sys.modules.values())
+                       if (getattr(module, "__file__", None) or "").startswith(place))
+for name in %(learner)s:
+    importlib.import_module(name)
+json.dumps({"startup_files": startup_files, "all": sorted(sys.modules)})
+"""
+
+# Compiles every source in a zip to bytecode (unchecked-hash .pyc files, so they are used
+# without their sources), named as zipimport finds them at the library's place on sys.path.
+# Docstrings are dropped except in modules a learner may ask help() about.
+COMPILE_CODE = """
+import importlib.util, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+place = next(entry for entry in sys.path if entry.endswith(".zip"))
+documented = %(documented)s
+with zipfile.ZipFile("/tmp/sources.zip") as sources, \
+        zipfile.ZipFile("/tmp/compiled.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as compiled:
+    for info in sources.infolist():
+        data = sources.read(info)
+        if not info.filename.endswith(".py"):
+            compiled.writestr(info, data)
+            continue
+        top = info.filename.split("/")[0].removesuffix(".py")
+        code = compile(data, f"{place}/{info.filename}", "exec", dont_inherit=True,
+                       optimize=0 if top in documented else 2)
+        pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+        compiled.writestr(info.filename + "c", bytes(pyc))
 """
 
 
-def run_pyodide_in_node(**request) -> str:
-    script = SNAPSHOT_SCRIPT % {"pyodide": (PYODIDE / "pyodide.mjs").as_uri()}
-    request["python"] = python_sources()
+def run_pyodide_in_node(*, code: str, stdlib: Path | None = None, **request) -> str:
+    script = PYODIDE_SCRIPT % {"pyodide": (PYODIDE / "pyodide.mjs").as_uri()}
+    request |= {"code": code, "python": python_sources(),
+                "stdlib": str(stdlib or PYODIDE / "python_stdlib.zip")}
     done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(request),
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
@@ -167,10 +233,15 @@ def run_pyodide_in_node(**request) -> str:
     return done.stdout
 
 
-def imported_modules() -> list[str]:
-    """Every module Python has loaded once it started, imported the lessons and LEARNER_MODULES."""
-    return json.loads(run_pyodide_in_node(stdlib=str(PYODIDE / "python_stdlib.zip"),
-                                          learnerModules=LEARNER_MODULES))
+def compiled_stdlib(sources_zip: bytes) -> bytes:
+    """The zip with each module compiled by Pyodide's own Python, as .pyc files only."""
+    with tempfile.TemporaryDirectory() as folder:
+        sources, compiled = Path(folder) / "sources.zip", Path(folder) / "compiled.zip"
+        sources.write_bytes(sources_zip)
+        run_pyodide_in_node(code=COMPILE_CODE % {"documented": sorted(DOCUMENTED_MODULES)},
+                            inputs={"/tmp/sources.zip": str(sources)},
+                            outputs={"/tmp/compiled.zip": str(compiled)})
+        return compiled.read_bytes()
 
 
 def python_snapshot(stdlib: Path) -> bytes:
@@ -180,23 +251,18 @@ def python_snapshot(stdlib: Path) -> bytes:
     module sits inside the zip.
     """
     output = DIST / "snapshot.tmp"
-    run_pyodide_in_node(stdlib=str(stdlib), snapshot=str(output))
+    run_pyodide_in_node(code=STARTUP_CODE, stdlib=stdlib, snapshot=str(output))
     snapshot = gzip.compress(output.read_bytes(), compresslevel=9, mtime=0)
     output.unlink()
     return snapshot
 
 
-def trimmed_stdlib(stdlib_zip: bytes, modules: list[str]) -> bytes:
-    """Pyodide's standard-library zip with only the modules Python, the lessons and learners import.
-
-    A package that is imported keeps all of its files, so its own imports keep working.
-    """
-    packages = {name.split(".")[0] for name in modules}
+def zip_subset(stdlib_zip: bytes, keep) -> bytes:
+    """The entries of a zip whose file names keep(name) accepts, compressed as they were."""
     kept = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as source, zipfile.ZipFile(kept, "w") as target:
         for info in source.infolist():
-            top = info.filename.split("/")[0].removesuffix(".py")
-            if top in packages or info.filename.startswith("_sysconfigdata"):
+            if keep(info.filename):
                 target.writestr(info, source.read(info), compress_type=info.compress_type)
     return kept.getvalue()
 

@@ -1,8 +1,11 @@
 """The page's API: plain JSON in and out, honest outcomes, readable errors."""
 
+import importlib
 import inspect
 import json
 import math
+import sys
+import zipfile
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -108,3 +111,27 @@ def test_training_can_be_edited_and_checked():
                                 "    return [1.0, 2.0]\n")
     finally:
         page_api.apply_edit("training", source)
+
+
+def test_a_second_library_zip_extends_packages_already_imported(tmp_path, monkeypatch):
+    first, second = tmp_path / "first.zip", tmp_path / "second.zip"
+    with zipfile.ZipFile(first, "w") as library:
+        library.writestr("mf_started/__init__.py", "")
+        library.writestr("mf_started/used.py", "VALUE = 1")
+    with zipfile.ZipFile(second, "w") as library:
+        library.writestr("mf_started/later.py", "VALUE = 2")
+        library.writestr("mf_learner.py", "VALUE = 3")
+    monkeypatch.syspath_prepend(str(first))
+    import mf_started.used
+
+    with pytest.raises(ImportError):
+        importlib.import_module("mf_started.later")
+    page_api.add_library(str(second))
+    page_api.add_library(str(second))  # a second hand-over (a restarted worker) changes nothing
+    assert importlib.import_module("mf_started.later").VALUE == 2
+    assert importlib.import_module("mf_learner").VALUE == 3
+    assert mf_started.used.VALUE == 1
+    assert sys.path.count(str(second)) == 1 and mf_started.__path__.count(f"{second}/mf_started") == 1
+    for name in ["mf_started", "mf_started.used", "mf_started.later", "mf_learner"]:
+        sys.modules.pop(name)
+    sys.path.remove(str(second))

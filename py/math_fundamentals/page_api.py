@@ -364,6 +364,25 @@ def importable(modules: list[str]) -> dict[str, bool]:
     return found
 
 
+def add_library(place: str) -> None:
+    """Puts a second part of the standard library (the zip at `place`) behind the first.
+
+    A package imported from the first part looks for its modules only in its own folder there,
+    so each one is told about its folder in the new zip too: a codec or submodule left out of
+    the first part is found there.
+    """
+    first_parts = [entry + "/" for entry in sys.path if entry.endswith(".zip") and entry != place]
+    if place not in sys.path:
+        sys.path.append(place)
+    for name, module in list(sys.modules.items()):
+        search_path = getattr(module, "__path__", None)
+        if not isinstance(search_path, list) or not search_path:
+            continue
+        inside = f"{place}/{name.replace('.', '/')}"
+        if search_path[0].startswith(tuple(first_parts)) and inside not in search_path:
+            search_path.append(inside)
+
+
 def apply_edit(module: str, source: str) -> dict:
     """Replaces a lesson module with a learner's edited source, and answers the new catalog.
 

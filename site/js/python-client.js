@@ -2,7 +2,7 @@
 // `await python.call("run", {...})` and get plain data back, or an error
 // object with a readable message.
 import workerSource from "./python.worker.js";
-import { loadRuntimeFiles, RUNTIME_DIR } from "./runtime-assets.js";
+import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR } from "./runtime-assets.js";
 
 const DEFAULT_TIMEOUT_MS = 3000;
 // Starting Python takes 1-3 s here; this only catches a start that will never finish.
@@ -24,6 +24,12 @@ const pending = new Map();
 const statusListeners = new Set();
 let status = { state: "loading", message: "Loading Python…" };
 let lastStart = null;
+// The second part of the standard library: its bytes once loaded, kept for later workers, and
+// a promise that settles once the current worker has it.
+let moreStdlib = null;
+let moreStdlibHandedOver = Promise.resolve();
+// Calls that run a learner's code, which may import any module: they wait for the second part.
+const NEEDS_WHOLE_LIBRARY = new Set(["apply_edit", "importable"]);
 
 function setStatus(next) {
   status = next;
@@ -54,6 +60,7 @@ export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
     performance.mark("runtime-files-loaded");
     setStatus({ state: "loading", message: "Starting Python…" });
     const timings = await bootWorker(baseUrl, pythonFiles, runtimeManifest);
+    moreStdlibHandedOver = handOverMoreStdlib(worker, baseUrl, runtimeManifest);
     if (timings.snapshotFrom === "cache") performance.mark("snapshot-from-cache");
     performance.measure("python-boot", { start: performance.now() - timings.totalMs, duration: timings.totalMs });
     performance.measure("pyodide-runtime", { start: performance.now() - timings.totalMs, duration: timings.runtimeMs });
@@ -95,6 +102,18 @@ function bootWorker(baseUrl, pythonFiles, runtimeManifest) {
   });
 }
 
+async function handOverMoreStdlib(target, baseUrl, runtimeManifest) {
+  if (!runtimeManifest[MORE_STDLIB]) return;
+  try {
+    moreStdlib ??= loadRuntimeFile(baseUrl, runtimeManifest, MORE_STDLIB);
+    target.postMessage({ type: "more-stdlib", bytes: await moreStdlib });
+  } catch {
+    // Missing or damaged: the next start tries again; until then importing one of its
+    // modules fails with Python's readable ModuleNotFoundError.
+    moreStdlib = null;
+  }
+}
+
 function receiveReply(event) {
   if (event.data.type === "snapshot-kept") {
     performance.mark("snapshot-kept"); // the benchmark's warm visits wait for it
@@ -123,7 +142,13 @@ export function isReady() {
 }
 
 /** Runs page_api.<method>(**args) in Python and resolves with its plain-data answer. */
-export function call(method, args = {}, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+export function call(method, args = {}, options = {}) {
+  return NEEDS_WHOLE_LIBRARY.has(method)
+    ? moreStdlibHandedOver.then(() => send(method, args, options))
+    : send(method, args, options);
+}
+
+function send(method, args, { timeoutMs = DEFAULT_TIMEOUT_MS }) {
   if (status.state !== "ready") {
     return Promise.reject(new PythonError({ type: "NotReady", message: "Python is still loading.",
       hint: "", line: null }));

@@ -4,6 +4,9 @@
 "use strict";
 
 let dispatch = null;
+let addLibrary = null;
+// Where the second part of the standard library goes in Pyodide's file system.
+const MORE_STDLIB_PATH = "/lib/python_stdlib_more.zip";
 
 self.onmessage = async (event) => {
   const message = event.data;
@@ -15,6 +18,15 @@ self.onmessage = async (event) => {
       // Whatever went wrong, a retry must not trip over a kept snapshot again.
       await forgetUnpacked();
       self.postMessage({ type: "failed", message: String(error && error.message || error) });
+    }
+    return;
+  }
+  if (message.type === "more-stdlib") {
+    try {
+      addLibrary(message.bytes);
+    } catch {
+      // the page checked the file's checksum; if Python still refuses it, an import of
+      // one of its modules fails with Python's own readable ModuleNotFoundError
     }
     return;
   }
@@ -61,6 +73,11 @@ async function boot({ runtimeUrl, assets, wasmModule, pythonFiles, snapshotName 
   const dispatchProxy = pyodide.runPython(
     "from math_fundamentals.page_api import dispatch\ndispatch");
   dispatch = (request) => dispatchProxy(request);
+  const addLibraryProxy = pyodide.runPython("from math_fundamentals.page_api import add_library\nadd_library");
+  addLibrary = (bytes) => {
+    pyodide.FS.writeFile(MORE_STDLIB_PATH, bytes);
+    addLibraryProxy(MORE_STDLIB_PATH);
+  };
   if (unpacked?.from === "download") setTimeout(() => keepUnpacked(snapshotKey, unpacked.bytes), KEEP_DELAY_MS);
   return { runtimeMs: loaded - started, totalMs: performance.now() - started,
     snapshotFrom: unpacked?.from ?? "none" };
