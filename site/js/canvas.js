@@ -43,15 +43,23 @@ function readTheme(element) {
   };
 }
 
-/** Calls draw() once in the next animation frame, however often it is scheduled. */
+/**
+ * Calls draw() once in the next animation frame, however often it is scheduled.
+ * schedule.now() draws at once instead (an answer the learner is waiting for goes onto
+ * the canvas as soon as it arrives) and drops the frame already queued.
+ */
 export function frameScheduler(draw) {
-  let queued = false;
-  return () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
+  let frame = null;
+  const schedule = () => {
+    frame ??= requestAnimationFrame(() => {
+      frame = null;
       draw();
     });
   };
+  schedule.now = () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    frame = null;
+    draw();
+  };
+  return schedule;
 }

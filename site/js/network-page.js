@@ -213,7 +213,7 @@ export function createNetworkPage({ state, data, notify }) {
       outcomeText.dataset.kind = "error";
       outcomeText.textContent = `${error.name}: ${error.message}${error.details?.hint ? ` ${error.details.hint}` : ""}`;
     }
-    render();
+    render.now();
   }
 
   function pointAt(event) {

@@ -244,7 +244,7 @@ export function createOptimizationPage({ state, data, notify }) {
       outcomeText.dataset.kind = "error";
       outcomeText.textContent = `${error.name}: ${error.message}${error.details?.hint ? ` ${error.details.hint}` : ""}`;
     }
-    render();
+    render.now();
   }
 
   select.addEventListener("change", () => {

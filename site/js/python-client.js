@@ -107,6 +107,7 @@ async function handOverMoreStdlib(target, baseUrl, runtimeManifest) {
   try {
     moreStdlib ??= loadRuntimeFile(baseUrl, runtimeManifest, MORE_STDLIB);
     target.postMessage({ type: "more-stdlib", bytes: await moreStdlib });
+    performance.mark("more-stdlib-handed-over");
   } catch {
     // Missing or damaged: the next start tries again; until then importing one of its
     // modules fails with Python's readable ModuleNotFoundError.

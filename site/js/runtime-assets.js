@@ -52,7 +52,7 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
   if (manifest[SNAPSHOT]) {
     // How fast the standard library arrived says whether the snapshot is worth its download.
     files.push((overHttp ? loading[STDLIB] : Promise.resolve()).then(() => {
-      const bytesPerMs = manifest[STDLIB].size / Math.max(1, performance.now() - started);
+      const bytesPerMs = manifest[STDLIB].size / transferMs(dirUrl + STDLIB, performance.now() - started);
       if (overHttp && manifest[SNAPSHOT].size / bytesPerMs > SNAPSHOT_WORTH_MS) {
         total -= 1;
         performance.mark("snapshot-skipped");
@@ -71,6 +71,14 @@ export async function loadRuntimeFile(baseUrl, manifest, name) {
   const bytes = location.protocol !== "file:" ? await loadByFetch(dirUrl, name) : await loadByScriptTag(dirUrl, name);
   check(name, bytes, manifest[name]);
   return bytes;
+}
+
+// How long a downloaded file's bytes took to arrive, from its first byte to its last (the
+// browser's resource timing); the whole wait since `started` where that is not known.
+function transferMs(url, elapsedMs) {
+  const entry = performance.getEntriesByName(url).at(-1);
+  const transfer = entry ? entry.responseEnd - entry.responseStart : 0;
+  return Math.max(1, transfer > 0 ? transfer : elapsedMs);
 }
 
 // Streaming compilation overlaps download and compilation, and lets the browser

@@ -16,6 +16,10 @@ def test_benchmark_runs_once(dist, tmp_path):
     report = json.loads((tmp_path / "benchmark.json").read_text())
     for runs in report["loads"].values():
         assert 0 < runs[0]["first_plot_ms"] <= runs[0]["interactive_ms"]
+    # The rest of the standard library comes after the start, and is counted apart.
+    assert report["loads"]["cold http"][0]["bytes_after_start"] > 0
+    interactions = report["interactions"]
+    assert interactions["run_shown_ms"]["p50"] >= interactions["run_latency_ms"]["p50"] > 0
     assert report["interactions"]["sweep_ms"]["gradient_ascent"] > 0
     assert report["interactions"]["network_run_ms"]["p50"] > 0
     table = (tmp_path / "benchmark.md").read_text()

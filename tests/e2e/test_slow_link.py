@@ -1,4 +1,5 @@
-"""How Python starts: the memory snapshot left out on a slow link, kept unpacked for a revisit."""
+"""How Python starts: the memory snapshot left out on a slow link, kept unpacked for a revisit, and the
+rest of the standard library loaded after the start."""
 
 from playwright.sync_api import expect
 
@@ -52,5 +53,43 @@ def test_a_revisit_restores_the_unpacked_snapshot_kept_by_the_first_visit(browse
     assert again.evaluate("() => performance.getEntriesByName('snapshot-from-cache').length") == 1
     again.get_by_role("button", name="Run optimization").click()
     expect(again.get_by_text("Reached the global max")).to_be_visible()
+    context.close()
+    assert guard.errors == [] and guard.outside == []
+
+
+SPREAD = '''
+
+import statistics
+
+
+def spread(x: float) -> float:
+    """How far apart x, 0 and 1 are (their standard deviation)."""
+    return statistics.pstdev([x, 0.0, 1.0])
+'''
+
+
+def test_runs_do_not_wait_for_the_rest_of_the_library_and_an_edit_that_needs_it_does(browser, http_root):
+    context, page, guard = open_site(browser, http_root)
+    held = []
+    page.route("**/python_stdlib_more.zip", lambda route: held.append(route))
+    with page.expect_request(lambda request: request.url.endswith("/python_stdlib_more.zip"), timeout=30_000):
+        page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
+    page.get_by_role("button", name="Run optimization").click()
+    expect(page.get_by_text("Reached the global max")).to_be_visible()
+
+    page.get_by_role("link", name="1. Functions").click()
+    editor = page.get_by_role("textbox", name="Python code of functions.py")
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text(SPREAD)
+    page.get_by_role("button", name="Apply changes").filter(visible=True).click()
+    status = page.locator("#functions-editor-message")
+    expect(status).to_have_text("Applying…")
+    assert len(held) == 1
+    held[0].continue_()
+    expect(status).to_have_text("Applied: the page now uses your code.")
+    page.get_by_label("Function", exact=True).filter(visible=True).select_option("spread")
+    expect(page.get_by_role("note", name="About this function")).to_have_text(
+        "How far apart x, 0 and 1 are (their standard deviation).")
     context.close()
     assert guard.errors == [] and guard.outside == []
