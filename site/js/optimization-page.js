@@ -151,7 +151,7 @@ export function createOptimizationPage({ state, data, notify }) {
   }
 
   /** Moves the replay to iteration i: slider, readout, table, code and plot follow. */
-  function setReplay(i) {
+  function setReplay(i, { redraw = true } = {}) {
     if (!run) return;
     replay = Math.min(run.xs.length - 1, Math.max(0, i));
     replaySlider.value = String(replay);
@@ -166,7 +166,7 @@ export function createOptimizationPage({ state, data, notify }) {
     renderVariables(byId("step-variables"), step);
     state.replay = replay;
     writeHash(state);
-    render();
+    if (redraw) render();
   }
 
   /** Fetches the traced run (lines and variables per iteration) after the path is drawn. */
@@ -223,6 +223,9 @@ export function createOptimizationPage({ state, data, notify }) {
       measureSince("run-answered", clicked);
       player.stop();
       run = { ...result, optimizer: state.optimizer, start, settings };
+      // The path first, as soon as it arrives: it is what the learner is waiting for.
+      replay = Math.min(run.xs.length - 1, Math.max(0, pendingReplay ?? run.xs.length - 1));
+      render.now();
       replaySlider.max = String(run.xs.length - 1);
       replaySlider.disabled = false;
       playButton.disabled = false;
@@ -233,7 +236,7 @@ export function createOptimizationPage({ state, data, notify }) {
       outcomeText.textContent = run.outcome.label;
       renderSource(source, chosenOptimizer().source, 1);
       renderTable(tableBody, run, setReplay);
-      setReplay(pendingReplay ?? run.xs.length - 1);
+      setReplay(replay, { redraw: false });
       pendingReplay = null;
       measureSince("run-ready-to-draw", clicked);
       // The traced run waits for a calm moment, so quick successive runs never queue behind it.
@@ -243,8 +246,8 @@ export function createOptimizationPage({ state, data, notify }) {
       if (ticket !== runTicket) return;
       outcomeText.dataset.kind = "error";
       outcomeText.textContent = `${error.name}: ${error.message}${error.details?.hint ? ` ${error.details.hint}` : ""}`;
+      render();
     }
-    render.now();
   }
 
   select.addEventListener("change", () => {
