@@ -115,7 +115,7 @@ def python_runtime() -> None:
     if not PYODIDE.exists():
         raise BuildError("node_modules/pyodide is missing: run `npm ci`.")
     RUNTIME.mkdir()
-    library = (PYODIDE / "python_stdlib.zip").read_bytes()
+    library = (PYODIDE / STDLIB_NAME).read_bytes()
     modules = json.loads(run_pyodide_in_node(code=MODULES_CODE % {"learner": json.dumps(LEARNER_MODULES)}))
     # sysconfig reads its data module by a computed name, so no import shows it.
     startup_files = modules["startup_files"] + [name for name in zipfile.ZipFile(io.BytesIO(library)).namelist()
@@ -225,7 +225,7 @@ with zipfile.ZipFile("/tmp/sources.zip") as sources, \
 def run_pyodide_in_node(*, code: str, stdlib: Path | None = None, **request) -> str:
     script = PYODIDE_SCRIPT % {"pyodide": (PYODIDE / "pyodide.mjs").as_uri()}
     request |= {"code": code, "python": python_sources(),
-                "stdlib": str(stdlib or PYODIDE / "python_stdlib.zip")}
+                "stdlib": str(stdlib or PYODIDE / STDLIB_NAME)}
     done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(request),
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:

@@ -150,10 +150,15 @@ export function createOptimizationPage({ state, data, notify }) {
     measureSince(run ? "draw-run" : "draw-landscape", started);
   }
 
+  /** Iteration i of the current run, kept within the run. */
+  function replayIndex(i) {
+    return Math.min(run.xs.length - 1, Math.max(0, i));
+  }
+
   /** Moves the replay to iteration i: slider, readout, table, code and plot follow. */
   function setReplay(i, { redraw = true } = {}) {
     if (!run) return;
-    replay = Math.min(run.xs.length - 1, Math.max(0, i));
+    replay = replayIndex(i);
     replaySlider.value = String(replay);
     byId("replay-status").textContent = `Iteration ${replay} of ${run.xs.length - 1}: x = ${fixed(run.xs[replay])}, `
       + `f(x) = ${fixed(run.ys[replay])}, slope = ${fixed(run.slopes[replay])}. `
@@ -224,7 +229,7 @@ export function createOptimizationPage({ state, data, notify }) {
       player.stop();
       run = { ...result, optimizer: state.optimizer, start, settings };
       // The path first, as soon as it arrives: it is what the learner is waiting for.
-      replay = Math.min(run.xs.length - 1, Math.max(0, pendingReplay ?? run.xs.length - 1));
+      replay = replayIndex(pendingReplay ?? run.xs.length - 1);
       render.now();
       replaySlider.max = String(run.xs.length - 1);
       replaySlider.disabled = false;

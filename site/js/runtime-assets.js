@@ -40,8 +40,7 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
     return value;
   };
   const load = async (name) => {
-    const bytes = overHttp ? await loadByFetch(dirUrl, name) : await loadByScriptTag(dirUrl, name);
-    check(name, bytes, manifest[name]);
+    const bytes = await loadRuntimeFile(baseUrl, manifest, name);
     return arrived([name, TEXT_FILES.has(name) ? new TextDecoder().decode(bytes) : bytes]);
   };
   const started = performance.now();
@@ -65,7 +64,7 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
   return { files: Object.fromEntries(entries.filter(Boolean)), wasmModule: module };
 }
 
-/** Loads and checks one more runtime file (by fetch, or by script tag on file:// pages). */
+/** Loads and checks one runtime file (by fetch, or by script tag on file:// pages). */
 export async function loadRuntimeFile(baseUrl, manifest, name) {
   const dirUrl = baseUrl + RUNTIME_DIR;
   const bytes = location.protocol !== "file:" ? await loadByFetch(dirUrl, name) : await loadByScriptTag(dirUrl, name);
