@@ -83,7 +83,7 @@ def test_runs_do_not_wait_for_the_rest_of_the_library_and_an_edit_that_needs_it_
     page.keyboard.press("Control+End")
     page.keyboard.insert_text(SPREAD)
     page.get_by_role("button", name="Apply changes").filter(visible=True).click()
-    status = page.locator("#functions-editor-message")
+    status = page.get_by_role("region", name="Edit the Python: functions.py").get_by_role("status")
     expect(status).to_have_text("Applying…")
     assert len(held) == 1
     held[0].continue_()
