@@ -16,10 +16,11 @@ const STDLIB = "python_stdlib.zip";
 // The modules a learner may import beyond what Python starts with: loaded after the start.
 export const MORE_STDLIB = "python_stdlib_more.zip";
 // With the standard library compiled, the snapshot saves about 0.4 s of start-up work here
-// (interactive in 0.8 s with it, 1.2 s without). It is worth downloading only if that takes
-// less, that is on links of about 100 Mbit/s and more; otherwise Python starts from scratch,
-// with half the bytes.
-const SNAPSHOT_WORTH_MS = 400;
+// (interactive in 0.8 s with it, 1.2 s without). It is downloaded when that takes under a
+// second, that is on links of about 40 Mbit/s and more; otherwise Python starts from scratch,
+// with half the bytes. The margin is deliberate: on a busy 2-core machine even a download from
+// 127.0.0.1 can look several times slower than it is, and wrongly skipping costs 0.4 s.
+const SNAPSHOT_WORTH_MS = 1000;
 
 /**
  * Loads and checks every runtime file, and compiles the wasm binary once.
