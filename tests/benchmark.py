@@ -163,7 +163,9 @@ class Bench:
         page.get_by_role("textbox", name=re.compile("^Python code of")).filter(visible=True).wait_for()
         later = sum(size for name, size in received.items() if name.endswith(LOADED_AFTER_START))
         result = {"first_plot_ms": marks["firstPlot"], "interactive_ms": marks["interactive"],
-                  "bytes": sum(received.values()) - later, "bytes_after_start": later}
+                  "bytes": sum(received.values()) - later, "bytes_after_start": later,
+                  "wasm_form": "xz" if any(name.endswith(".wasm.xz") for name in received) else "as is",
+                  "snapshot": any(name.endswith(build.SNAPSHOT_NAME) for name in received)}
         if own_context:
             context.close()
         return result, page
@@ -257,6 +259,9 @@ def markdown(report) -> str:
         size_text = "n/a (disk) | n/a" if "file://" in name else f"{sizes[0]:.2f} MiB | {sizes[1]:.2f} MiB"
         lines.append(f"| {name} | {first['median']:.0f} ({first['min']:.0f}-{first['max']:.0f}) | "
                      f"{ready['median']:.0f} ({ready['min']:.0f}-{ready['max']:.0f}) | {size_text} |")
+    forms = [f"{name}: {', '.join(sorted(set(describe(run) for run in runs)))}"
+             for name, runs in report["loads"].items() if "file://" not in name]
+    lines += ["", "What each route fetched: " + "; ".join(forms) + "."]
     act = report["interactions"]
     heap = act["heap_mb"]
     lines += ["", "| interaction | p50 | p95 |", "|---|---|---|",
@@ -280,6 +285,14 @@ def markdown(report) -> str:
               "", "| JS heap | MiB |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
     return "\n".join(lines) + "\n"
+
+
+def describe(run) -> str:
+    """Which forms of the runtime a load fetched (none on a warm visit: all from the cache)."""
+    if not run["bytes"]:
+        return "all from the cache"
+    snapshot = "snapshot" if run["snapshot"] else "no snapshot"
+    return f"wasm binary {'xz-compressed' if run['wasm_form'] == 'xz' else 'gzipped'}, {snapshot}"
 
 
 def warm_up_compression():

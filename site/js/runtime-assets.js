@@ -1,9 +1,11 @@
 // Gets the Python runtime's files for the worker. Over http they are fetched
-// (cached by the browser, compressed by the server); on file:// pages Chromium
-// blocks fetch, so the build also ships each file wrapped in a classic script.
-// Every file is checked against the size and CRC-32 the build recorded, so a
-// damaged download fails with a clear message instead of a silent hang.
+// (cached by the browser, compressed by the server; on a slow link the wasm binary
+// in the smaller xz form the build made); on file:// pages Chromium blocks fetch,
+// so the build also ships each file wrapped in a classic script. Every file is checked against
+// the size and CRC-32 the build recorded, so a damaged download fails with a clear
+// message instead of a silent hang.
 
+import { XzReadableStream } from "xz-decompress";
 import { crc32 } from "./checksum.js";
 
 export const RUNTIME_DIR = "pyodide/";
@@ -21,6 +23,12 @@ export const MORE_STDLIB = "python_stdlib_more.zip";
 // with half the bytes. The margin is deliberate: on a busy 2-core machine even a download from
 // 127.0.0.1 can look several times slower than it is, and wrongly skipping costs 0.4 s.
 const SNAPSHOT_WORTH_MS = 1000;
+// The wasm binary's xz form (see build.py) saves 0.9 MB and takes about 200 ms of one core
+// to unpack as it arrives. It is fetched where the page's own files came slower than 2 MB/s
+// (16 Mbit/s), where those 0.9 MB take over 0.45 s; small files understate a link's speed, so
+// on a link as fast as that or faster the saving also outweighs the unpacking.
+const PACKED_SUFFIX = ".xz";
+const PACKED_WASM_BELOW_BYTES_PER_MS = 2000;
 
 /**
  * Loads and checks every runtime file, and compiles the wasm binary once.
@@ -40,20 +48,25 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
     onProgress(++done, total);
     return value;
   };
-  const load = async (name) => {
-    const bytes = await loadRuntimeFile(baseUrl, manifest, name);
+  const load = async (name, onArrival) => {
+    const bytes = await loadRuntimeFile(baseUrl, manifest, name, onArrival);
     return arrived([name, TEXT_FILES.has(name) ? new TextDecoder().decode(bytes) : bytes]);
   };
-  const started = performance.now();
-  const wasmModule = (overHttp ? compileStreaming(dirUrl) : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
-  const loading = Object.fromEntries(names.filter((name) => name !== WASM && name !== SNAPSHOT)
-    .map((name) => [name, load(name)]));
-  const files = Object.values(loading);
+  const wasmModule = (overHttp
+    ? compileStreaming(dirUrl, Boolean(manifest[WASM].packed) && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS)
+    : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
+  // How fast the standard library arrives says whether the snapshot is worth its download.
+  // (A file:// page reads from the disk: the snapshot always pays.)
+  let linkMeasured;
+  const speed = new Promise((resolve) => { linkMeasured = resolve; });
+  const loading = names.filter((name) => name !== WASM && name !== SNAPSHOT)
+    .map((name) => (name === STDLIB ? load(name, linkMeasured) : load(name)));
+  if (!overHttp) linkMeasured(Infinity);
+  Promise.allSettled(loading).then(() => linkMeasured(Infinity)); // had the library failed
+  const files = [...loading];
   if (manifest[SNAPSHOT]) {
-    // How fast the standard library arrived says whether the snapshot is worth its download.
-    files.push((overHttp ? loading[STDLIB] : Promise.resolve()).then(() => {
-      const bytesPerMs = manifest[STDLIB].size / transferMs(dirUrl + STDLIB, performance.now() - started);
-      if (overHttp && manifest[SNAPSHOT].size / bytesPerMs > SNAPSHOT_WORTH_MS) {
+    files.push(speed.then((bytesPerMs) => {
+      if (manifest[SNAPSHOT].size / bytesPerMs > SNAPSHOT_WORTH_MS) {
         total -= 1;
         performance.mark("snapshot-skipped");
         return null;
@@ -65,28 +78,41 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
   return { files: Object.fromEntries(entries.filter(Boolean)), wasmModule: module };
 }
 
-/** Loads and checks one runtime file (by fetch, or by script tag on file:// pages). */
-export async function loadRuntimeFile(baseUrl, manifest, name) {
+/**
+ * Loads and checks one runtime file (by fetch, or by script tag on file:// pages). Over http,
+ * onArrival(bytesPerMs) is told how fast its bytes came.
+ */
+export async function loadRuntimeFile(baseUrl, manifest, name, onArrival) {
   const dirUrl = baseUrl + RUNTIME_DIR;
-  const bytes = location.protocol !== "file:" ? await loadByFetch(dirUrl, name) : await loadByScriptTag(dirUrl, name);
+  const bytes = location.protocol !== "file:" ? await loadByFetch(dirUrl, name, onArrival)
+    : await loadByScriptTag(dirUrl, name);
   check(name, bytes, manifest[name]);
   return bytes;
 }
 
-// How long a downloaded file's bytes took to arrive, from its first byte to its last (the
-// browser's resource timing); the whole wait since `started` where that is not known.
-function transferMs(url, elapsedMs) {
-  const entry = performance.getEntriesByName(url).at(-1);
-  const transfer = entry ? entry.responseEnd - entry.responseStart : 0;
-  return Math.max(1, transfer > 0 ? transfer : elapsedMs);
+// How fast the page's own files arrived, in bytes per millisecond: the best of those big enough
+// to tell (the small ones measure little but latency). The wasm binary is fetched at once, so
+// its form is chosen on this evidence, known before any runtime file comes. A page whose files
+// came from the browser's cache has no such evidence and counts as fast.
+const TELLING_SIZE = 16 * 1024;
+
+function pageArrivalSpeed() {
+  const speeds = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+    .filter((entry) => entry.transferSize >= TELLING_SIZE && entry.responseEnd > entry.responseStart)
+    .map((entry) => entry.encodedBodySize / (entry.responseEnd - entry.responseStart));
+  const bytesPerMs = speeds.length ? Math.max(...speeds) : Infinity;
+  performance.mark("page-arrival-speed", { detail: { bytesPerMs } });
+  return bytesPerMs;
 }
 
-// Streaming compilation overlaps download and compilation, and lets the browser
+// Streaming compilation overlaps download, unpacking and compilation, and lets the browser
 // cache the compiled code for the next visit.
-async function compileStreaming(dirUrl) {
-  const response = await fetchFile(dirUrl, WASM);
+async function compileStreaming(dirUrl, packed) {
+  const response = await fetchFile(dirUrl, WASM + (packed ? PACKED_SUFFIX : ""));
   try {
-    return await WebAssembly.compileStreaming(response);
+    return await WebAssembly.compileStreaming(packed
+      ? new Response(new XzReadableStream(response.body), { headers: { "Content-Type": "application/wasm" } })
+      : response);
   } catch (error) {
     throw damaged(WASM, error);
   }
@@ -111,9 +137,21 @@ function check(name, bytes, expected) {
   if (bytes.length !== expected.size || crc32(bytes) !== expected.crc32) throw damaged(name);
 }
 
-async function loadByFetch(dirUrl, name) {
+async function loadByFetch(dirUrl, name, onArrival) {
   const response = await fetchFile(dirUrl, name);
-  return new Uint8Array(await response.arrayBuffer());
+  const answered = performance.now();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  onArrival?.(arrivalSpeed(response.url, bytes.length, performance.now() - answered));
+  return bytes;
+}
+
+// Bytes per millisecond at which a file arrived, from its first byte to its last, as the
+// browser's resource timing saw them; where it has no entry (yet), from the page's own clock,
+// which a busy page makes look slower.
+function arrivalSpeed(url, size, elapsedMs) {
+  const entry = performance.getEntriesByName(url).at(-1);
+  const timed = Boolean(entry) && entry.responseEnd > entry.responseStart;
+  return (entry?.encodedBodySize || size) / Math.max(1, timed ? entry.responseEnd - entry.responseStart : elapsedMs);
 }
 
 async function fetchFile(dirUrl, name) {

@@ -1,5 +1,5 @@
-"""How Python starts: the memory snapshot left out on a slow link, kept unpacked for a revisit, and the
-rest of the standard library loaded after the start."""
+"""How Python starts: on a slow link the wasm binary in its smaller xz form and no memory snapshot,
+the snapshot kept unpacked for a revisit, and the rest of the standard library loaded after the start."""
 
 from playwright.sync_api import expect
 
@@ -8,7 +8,7 @@ from tests.e2e.conftest import open_site, wait_for_python
 TEN_MBIT = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 
 
-def test_a_slow_link_skips_the_snapshot_and_python_still_works(browser, http_root):
+def test_a_slow_link_takes_the_smaller_wasm_binary_skips_the_snapshot_and_python_still_works(browser, http_root):
     context, page, guard = open_site(browser, http_root)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -18,11 +18,29 @@ def test_a_slow_link_skips_the_snapshot_and_python_still_works(browser, http_roo
     page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     wait_for_python(page, timeout=60_000)
     assert "python_stdlib.zip" in requested and "python-snapshot.bin.gz" not in requested
+    assert "pyodide.asm.wasm.xz" in requested and "pyodide.asm.wasm" not in requested
     assert page.evaluate("() => performance.getEntriesByName('snapshot-skipped').length") == 1
     page.get_by_role("button", name="Run optimization").click()
     expect(page.get_by_text("Reached the global max")).to_be_visible()
     context.close()
     assert guard.errors == [] and guard.outside == []
+
+
+def test_a_damaged_xz_wasm_binary_is_reported_with_a_way_forward(browser, http_root, dist):
+    context, page, guard = open_site(browser, http_root)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", TEN_MBIT)
+    damaged = bytearray((dist / "pyodide" / "pyodide.asm.wasm.xz").read_bytes())
+    damaged[len(damaged) // 2] ^= 0x01
+    page.route("**/pyodide.asm.wasm.xz",
+               lambda route: route.fulfill(body=bytes(damaged), content_type="application/x-xz"))
+    page.goto(http_root + "index.html#/optimization")
+    expect(page.get_by_role("alert")).to_contain_text("pyodide/pyodide.asm.wasm is damaged", timeout=60_000)
+    expect(page.get_by_role("button", name="Retry")).to_be_visible()
+    expect(page.get_by_role("button", name="Run optimization")).to_be_disabled()
+    context.close()
+    assert guard.outside == []
 
 
 def test_a_fast_link_uses_the_snapshot(browser, http_root):
