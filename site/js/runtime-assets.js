@@ -56,13 +56,13 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
     ? compileStreaming(dirUrl, Boolean(manifest[WASM].packed) && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS)
     : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
   // How fast the standard library arrives says whether the snapshot is worth its download.
-  // (A file:// page reads from the disk: the snapshot always pays.)
+  // (A file:// page reads from the disk: the snapshot always pays. Had the library failed,
+  // that failure is the answer, and the snapshot is never asked for.)
   let linkMeasured;
   const speed = new Promise((resolve) => { linkMeasured = resolve; });
+  if (!overHttp) linkMeasured(Infinity);
   const loading = names.filter((name) => name !== WASM && name !== SNAPSHOT)
     .map((name) => (name === STDLIB ? load(name, linkMeasured) : load(name)));
-  if (!overHttp) linkMeasured(Infinity);
-  Promise.allSettled(loading).then(() => linkMeasured(Infinity)); // had the library failed
   const files = [...loading];
   if (manifest[SNAPSHOT]) {
     files.push(speed.then((bytesPerMs) => {
