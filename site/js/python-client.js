@@ -2,7 +2,7 @@
 // `await python.call("run", {...})` and get plain data back, or an error
 // object with a readable message.
 import workerSource from "./python.worker.js";
-import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR } from "./runtime-assets.js";
+import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR, SNAPSHOT } from "./runtime-assets.js";
 
 const DEFAULT_TIMEOUT_MS = 3000;
 // Starting Python takes 1-3 s here; this only catches a start that will never finish.
@@ -98,7 +98,7 @@ function bootWorker(baseUrl, pythonFiles, runtimeManifest) {
       wasmModule: runtimeFiles.wasmModule, pythonFiles,
       // The unpacked snapshot is kept under the packed file's checksum: a new build never
       // finds the old one.
-      snapshotName: `unpacked-snapshot-${runtimeManifest["python-snapshot.bin.gz"]?.crc32}.bin` });
+      snapshotName: `unpacked-snapshot-${runtimeManifest[SNAPSHOT]?.crc32}.bin` });
   });
 }
 

@@ -13,7 +13,7 @@ export const RUNTIME_DIR = "pyodide/";
 const TEXT_FILES = new Set(["pyodide.js", "pyodide.asm.js", "pyodide-lock.json"]);
 
 const WASM = "pyodide.asm.wasm";
-const SNAPSHOT = "python-snapshot.bin.gz";
+export const SNAPSHOT = "python-snapshot.bin.gz";
 const STDLIB = "python_stdlib.zip";
 // The modules a learner may import beyond what Python starts with: loaded after the start.
 export const MORE_STDLIB = "python_stdlib_more.zip";
@@ -61,9 +61,8 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
   let linkMeasured;
   const speed = new Promise((resolve) => { linkMeasured = resolve; });
   if (!overHttp) linkMeasured(Infinity);
-  const loading = names.filter((name) => name !== WASM && name !== SNAPSHOT)
+  const files = names.filter((name) => name !== WASM && name !== SNAPSHOT)
     .map((name) => (name === STDLIB ? load(name, linkMeasured) : load(name)));
-  const files = [...loading];
   if (manifest[SNAPSHOT]) {
     files.push(speed.then((bytesPerMs) => {
       if (manifest[SNAPSHOT].size / bytesPerMs > SNAPSHOT_WORTH_MS) {
@@ -98,11 +97,9 @@ const TELLING_SIZE = 16 * 1024;
 
 function pageArrivalSpeed() {
   const speeds = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
-    .filter((entry) => entry.transferSize >= TELLING_SIZE && entry.responseEnd > entry.responseStart)
-    .map((entry) => entry.encodedBodySize / (entry.responseEnd - entry.responseStart));
-  const bytesPerMs = speeds.length ? Math.max(...speeds) : Infinity;
-  performance.mark("page-arrival-speed", { detail: { bytesPerMs } });
-  return bytesPerMs;
+    .filter((entry) => entry.transferSize >= TELLING_SIZE && timed(entry))
+    .map(entrySpeed);
+  return speeds.length ? Math.max(...speeds) : Infinity;
 }
 
 // Streaming compilation overlaps download, unpacking and compilation, and lets the browser
@@ -150,8 +147,15 @@ async function loadByFetch(dirUrl, name, onArrival) {
 // which a busy page makes look slower.
 function arrivalSpeed(url, size, elapsedMs) {
   const entry = performance.getEntriesByName(url).at(-1);
-  const timed = Boolean(entry) && entry.responseEnd > entry.responseStart;
-  return (entry?.encodedBodySize || size) / Math.max(1, timed ? entry.responseEnd - entry.responseStart : elapsedMs);
+  return entry && timed(entry) ? entrySpeed(entry) : size / Math.max(1, elapsedMs);
+}
+
+function timed(entry) {
+  return entry.encodedBodySize > 0 && entry.responseEnd > entry.responseStart;
+}
+
+function entrySpeed(entry) {
+  return entry.encodedBodySize / (entry.responseEnd - entry.responseStart);
 }
 
 async function fetchFile(dirUrl, name) {
