@@ -25,7 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
-PYTHON_PACKAGE = ROOT / "py" / "math_fundamentals"
+PYTHON_ROOT = ROOT / "py"
+# The packages the page's Python runs: the lessons, and the plumbing the page calls.
+PYTHON_PACKAGES = ("math_fundamentals", "page_api")
+TRAINED_NETWORK = "page_api/trained_network.json"
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
@@ -53,6 +56,9 @@ PYTHON_HOME = "/home/pyodide"
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
               ".json": "application/json", ".zip": "application/zip", ".py": "text/x-python",
               ".xz": "application/x-xz"}
+
+
+sys.path.insert(0, str(PYTHON_ROOT))
 
 
 class BuildError(Exception):
@@ -188,8 +194,8 @@ process.stdout.write(typeof printed === "string" ? printed : "");
 # objects out of every later garbage collection.
 STARTUP_CODE = """
 import gc
-from math_fundamentals import page_api
-page_api.landscape_peaks()
+from page_api import dispatch, runs
+runs.landscape_peaks()
 gc.collect()
 gc.freeze()
 """
@@ -300,18 +306,19 @@ def lock_without_packages(lock_text: str) -> str:
 
 
 def python_sources() -> dict[str, str]:
-    """The lesson modules by their path in Pyodide's file system."""
-    return {f"{PYTHON_HOME}/math_fundamentals/{path.name}": path.read_text()
-            for path in sorted(PYTHON_PACKAGE.glob("*.py"))}
+    """The lessons and the page's plumbing by their path in Pyodide's file system."""
+    return {f"{PYTHON_HOME}/{package}/{path.name}": path.read_text()
+            for package in PYTHON_PACKAGES for path in sorted((PYTHON_ROOT / package).glob("*.py"))}
 
 
 def python_files() -> dict[str, str]:
-    """py/: the lesson modules, readable in the folder and bundled for the worker."""
-    target = DIST / "py" / "math_fundamentals"
-    target.mkdir(parents=True)
-    for path in sorted(PYTHON_PACKAGE.glob("*.py")):
-        shutil.copy2(path, target / path.name)
-    sources = python_sources()
+    """py/: the Python files, readable in the folder and bundled for the worker, with the
+    network trained at build time beside the plumbing that descends on it."""
+    for package in PYTHON_PACKAGES:
+        (DIST / "py" / package).mkdir(parents=True, exist_ok=True)
+        for path in sorted((PYTHON_ROOT / package).glob("*.py")):
+            shutil.copy2(path, DIST / "py" / package / path.name)
+    sources = python_sources() | {f"{PYTHON_HOME}/{TRAINED_NETWORK}": (DIST / "py" / TRAINED_NETWORK).read_text()}
     write_data_script("python-files.js", "MF_PYTHON_FILES", sources)
     step(f"packed {len(sources)} Python modules")
     return sources
@@ -323,14 +330,19 @@ def network_landscape() -> None:
 
     Runs in the project's own environment (uv), where numpy and matplotlib are pinned.
     """
+    from page_api.discovery import SLICE_SPAN
+
     output = DIST / "figures"
     done = subprocess.run([uv_command(), "run", "--frozen", "python", "-m", "build_time.network_landscape",
-                           str(output)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
+                           str(output), str(SLICE_SPAN)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(PYTHON_ROOT)})
     if done.returncode != 0:
         raise BuildError(f"computing the network's loss landscape failed:\n{done.stderr[-2000:]}")
     result = json.loads((output / "network-landscape.json").read_text())
     (output / "network-landscape.json").unlink()
+    # The trained weights go with the Python that descends on them; the page draws the rest.
+    (DIST / "py" / TRAINED_NETWORK).parent.mkdir(parents=True, exist_ok=True)
+    (DIST / "py" / TRAINED_NETWORK).write_text(json.dumps(result.pop("network")))
     write_data_script("network-landscape.js", "MF_NETWORK_LANDSCAPE", result)
     step(f"trained the network with numpy and drew its loss landscape ({done.stdout.strip()})")
 
@@ -345,16 +357,15 @@ def uv_command() -> str:
 
 def lesson_data() -> None:
     """data/lesson-data.js: the first views, computed at build time by the same Python code."""
-    sys.path.insert(0, str(PYTHON_PACKAGE.parent))
-    from math_fundamentals import page_api
+    from page_api import discovery, runs
 
-    catalog = page_api.catalog()
+    catalog = discovery.catalog()
     data = {"catalog": catalog,
             # Names this build's Python, so edits a learner saved in the browser belong to it.
             "release": f"{zlib.crc32(json.dumps(python_sources(), sort_keys=True).encode()):08x}",
-            "samples": {entry["name"]: first_view(page_api.sample(entry["name"]))
+            "samples": {entry["name"]: first_view(runs.sample(entry["name"]))
                         for entry in catalog["functions"]},
-            "landscape": without_xs(page_api.landscape_view())}
+            "landscape": without_xs(runs.landscape_view())}
     write_data_script("lesson-data.js", "MF_LESSON_DATA", data)
     step("computed the first views with CPython")
 
@@ -400,8 +411,8 @@ def build() -> Path:
     site_files()
     javascript_bundle()
     python_runtime()
-    python_files()
     network_landscape()
+    python_files()
     lesson_data()
     offline_zip()
     step(f"done: {DIST}")

@@ -20,6 +20,25 @@ def dist() -> Path:
 
 
 @pytest.fixture(scope="session")
+def trained_network(tmp_path_factory):
+    """The build's network slice, computed once with numpy; the page API descends on its weights."""
+    import json
+
+    from build_time import network_landscape
+    from page_api import discovery, network
+
+    result, _, _ = network_landscape.compute(discovery.SLICE_SPAN)
+    weights = tmp_path_factory.mktemp("network") / "trained_network.json"
+    weights.write_text(json.dumps(result["network"]))
+    shipped = network.TRAINED_NETWORK
+    network.TRAINED_NETWORK = weights
+    network.trained_slice.cache_clear()
+    yield result
+    network.TRAINED_NETWORK = shipped
+    network.trained_slice.cache_clear()
+
+
+@pytest.fixture(scope="session")
 def http_root(dist):
     """dist/ served on 127.0.0.1 under a sub-path, as GitHub Pages serves a project site."""
     server = build.make_server(dist, 0, SUB_PATH)

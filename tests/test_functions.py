@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from math_fundamentals import calculus, functions, landscape, neural_network, optimization, page_api, training
+from math_fundamentals import calculus, functions, landscape, neural_network, optimization, training
+from page_api.checks import evaluate
+from page_api.discovery import public_functions
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
@@ -37,7 +39,7 @@ def test_sqrt_matches_numpy(x):
 def test_sqrt_of_negative_is_undefined_not_zero(x):
     with pytest.raises(ValueError):
         functions.sqrt(x)
-    assert page_api.evaluate(functions.sqrt, x) is None
+    assert evaluate(functions.sqrt, x) is None
 
 
 @given(finite)
@@ -52,7 +54,7 @@ def test_bumpy_matches_numpy_formula():
 
 
 def test_discovered_functions_are_in_file_order():
-    names = [function.__name__ for function in page_api.public_functions(functions)]
+    names = [function.__name__ for function in public_functions(functions)]
     assert names == ["f", "square", "sqrt", "cosine"]
 
 

@@ -8,19 +8,20 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from build_time import network_landscape
-from math_fundamentals import neural_network, page_api, training
-from math_fundamentals.network_api import SLICE_SPAN
-from math_fundamentals.training import LossSlice
+from math_fundamentals import neural_network, training
+from page_api import discovery, network
+from page_api.discovery import SLICE_SPAN
+from page_api.dispatch import dispatch
+from page_api.network import LossSlice
 
 POINTS, LABELS = neural_network.two_moons()
 X, Y = network_landscape.data()
 
 
 @pytest.fixture(scope="module")
-def computed():
+def computed(trained_network):
     """The build's slice (trained weights, directions, grid), computed once with numpy."""
-    result, steps, grid = network_landscape.compute()
-    return result
+    return trained_network
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def loss_slice(computed):
 
 
 def descend(computed, optimizer="gradient_descent", start=(-1.0, 1.0), **settings):
-    return page_api.descend(optimizer, list(start), computed["network"], **settings)
+    return network.descend(optimizer, list(start), settings)
 
 
 def test_data_set_is_fixed_and_balanced():
@@ -133,9 +134,9 @@ def test_learning_rate_extremes_are_labelled(computed, learning_rate, kinds):
        learning_rate=st.floats(0.001, 1.0), momentum=st.floats(0.0, 0.99))
 @settings(max_examples=15, deadline=None)
 def test_every_setting_in_range_gives_finite_labelled_json(computed, a, b, learning_rate, momentum):
-    answer = json.loads(page_api.dispatch(json.dumps({"method": "descend", "args": {
-        "optimizer": "gradient_descent_with_momentum", "start": [a, b], "network": computed["network"],
-        "learning_rate": learning_rate, "momentum": momentum}})))
+    answer = json.loads(dispatch(json.dumps({"method": "descend", "args": {
+        "optimizer": "gradient_descent_with_momentum", "start": [a, b],
+        "settings": {"learning_rate": learning_rate, "momentum": momentum}}})))
     run = answer["value"]
     assert run["outcome"]["label"]
     assert all(math.isfinite(value) for key in ("as", "bs", "losses") for value in run[key])
@@ -144,28 +145,29 @@ def test_every_setting_in_range_gives_finite_labelled_json(computed, a, b, learn
 @pytest.mark.parametrize("args, message", [
     ({"optimizer": "adam"}, "no optimizer called 'adam'"),
     ({"start": [0, 9]}, "between -1.5 and 1.5"),
-    ({"start": "middle"}, "must be a point"),
-    ({"learning_rate": 0}, "Learning rate must be between"),
-    ({"network": {"center": [1, 2]}}, "33 finite numbers"),
+    ({"start": "middle"}, "must be [a, b]"),
+    ({"settings": {"learning_rate": 0}}, "Learning rate must be between"),
+    ({"settings": {"optimizer": 1}}, "has no setting called 'optimizer'"),
+    ({"settings": [0.1]}, "settings must be an object"),
 ])
 def test_bad_requests_come_back_as_readable_errors(computed, args, message):
-    request = {"optimizer": "gradient_descent", "start": [0, 0], "network": computed["network"]} | args
-    error = json.loads(page_api.dispatch(json.dumps({"method": "descend", "args": request})))["error"]
+    request = {"optimizer": "gradient_descent", "start": [0, 0]} | args
+    error = json.loads(dispatch(json.dumps({"method": "descend", "args": request})))["error"]
     assert message in error["message"]
 
 
 def test_network_optimizers_are_discovered_with_their_controls():
-    optimizers = page_api.catalog()["network_optimizers"]
+    optimizers = discovery.catalog()["network_optimizers"]
     assert [entry["name"] for entry in optimizers] == ["gradient_descent", "gradient_descent_with_momentum"]
     assert [control["name"] for control in optimizers[1]["controls"]] == ["learning_rate", "momentum"]
 
 
 def test_decision_map_shows_what_the_network_answers(computed):
-    trained = page_api.decision([0.0, 0.0], computed["network"])
+    trained = network.decision([0.0, 0.0])
     assert all(trained["right"]) and len(trained["points"]) == 80
     assert len(trained["probabilities"]) == 27 and len(trained["probabilities"][0]) == 42
     assert all(0.0 <= p <= 1.0 for row in trained["probabilities"] for p in row)
-    stuck = page_api.decision([-0.756, 0.3011], computed["network"])
+    stuck = network.decision([-0.756, 0.3011])
     assert sum(stuck["right"]) == 68
     # The same weights, the same answers: the right/wrong marks agree with the run's accuracy.
     run = descend(computed)
@@ -173,6 +175,6 @@ def test_decision_map_shows_what_the_network_answers(computed):
 
 
 def test_decision_map_refuses_a_bad_point(computed):
-    error = json.loads(page_api.dispatch(json.dumps({"method": "decision", "args": {
-        "point": [0, "x"], "network": computed["network"]}})))["error"]
+    error = json.loads(dispatch(json.dumps({"method": "decision", "args": {
+        "point": [0, "x"]}})))["error"]
     assert "must be a number" in error["message"]

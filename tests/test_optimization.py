@@ -6,18 +6,19 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from math_fundamentals import landscape, optimization, page_api
+from math_fundamentals import landscape, optimization
+from page_api.discovery import public_functions
 
 GLOBAL_X = 3.489
 LOCAL_X = -16.202
 
 
 def test_discovered_optimizers():
-    names = [function.__name__ for function in page_api.public_functions(optimization)]
+    names = [function.__name__ for function in public_functions(optimization)]
     assert names[:2] == ["hill_climbing", "gradient_ascent"]
 
 
-@pytest.mark.parametrize("optimizer", page_api.public_functions(optimization))
+@pytest.mark.parametrize("optimizer", public_functions(optimization))
 def test_path_has_start_and_one_point_per_iteration(optimizer):
     path = optimizer(landscape.bumpy, 1.5, iterations=100)
     assert len(path) == 101

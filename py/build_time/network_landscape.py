@@ -5,9 +5,11 @@ picks two filter-normalised random directions in parameter space (Li et al., 201
 "Visualizing the Loss Landscape of Neural Nets"), measures the loss over the plane
 they span around the trained parameters, and draws it with matplotlib.
 
-    python -m build_time.network_landscape OUTPUT_DIR
+    python -m build_time.network_landscape OUTPUT_DIR SPAN
 
-writes OUTPUT_DIR/network-landscape.json (what the page draws and descends on) and
+writes OUTPUT_DIR/network-landscape.json (the trained network and the two directions, which
+the page's Python descends on, and the loss over a and b from -SPAN to SPAN, which the page
+draws) and
 OUTPUT_DIR/network-landscape.png (a 3-D surface and a contour plot of the same slice).
 Everything comes from fixed seeds, so every build gives the same numbers.
 """
@@ -18,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 
-from math_fundamentals.network_api import SLICE_SPAN as SPAN
 from math_fundamentals.neural_network import HIDDEN, parameter_count, two_moons
 
 TRAINING_SEED = 3
@@ -97,9 +98,10 @@ def filter_normalised_direction(parameters: np.ndarray, rng: np.random.Generator
 
 
 def surface(center: np.ndarray, first: np.ndarray, second: np.ndarray, x: np.ndarray,
-            y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The grid of a (and b) values and the loss at every (a, b): rows are b, columns are a."""
-    steps = np.linspace(-SPAN, SPAN, RESOLUTION)
+            y: np.ndarray, span: float) -> tuple[np.ndarray, np.ndarray]:
+    """The grid of a (and b) values from -span to span and the loss at every (a, b): rows are b,
+    columns are a."""
+    steps = np.linspace(-span, span, RESOLUTION)
     grid = np.array([[loss(center + a * first + b * second, x, y) for a in steps] for b in steps])
     return steps, grid
 
@@ -175,18 +177,18 @@ def viridis() -> list[list[int]]:
     return (np.round(colormaps["viridis"](np.linspace(0, 1, 256))[:, :3] * 255)).astype(int).tolist()
 
 
-def compute() -> tuple[dict, np.ndarray, np.ndarray]:
+def compute(span: float) -> tuple[dict, np.ndarray, np.ndarray]:
     """Trains and slices: the page's data, and the grid (steps, loss) for the figure."""
     x, y = data()
     center = train(x, y)
     rng = np.random.default_rng(DIRECTION_SEED)
     first = filter_normalised_direction(center, rng)
     second = filter_normalised_direction(center, rng)
-    steps, grid = surface(center, first, second, x, y)
+    steps, grid = surface(center, first, second, x, y, span)
     result = {
         "network": {"center": center.tolist(), "first": first.tolist(), "second": second.tolist()},
         "trained": {"loss": loss(center, x, y), "accuracy": accuracy(center, x, y)},
-        "span": SPAN,
+        "span": span,
         "steps": [round(float(step), 6) for step in steps],
         "loss": [[float(f"{value:.6g}") for value in row] for row in grid],
         "local_minima": local_minima(center, first, second, steps, grid, x, y),
@@ -196,9 +198,9 @@ def compute() -> tuple[dict, np.ndarray, np.ndarray]:
     return result, steps, grid
 
 
-def build(output: Path) -> dict:
+def build(output: Path, span: float) -> dict:
     """Writes network-landscape.json and network-landscape.png into ``output``."""
-    result, steps, grid = compute()
+    result, steps, grid = compute(span)
     output.mkdir(parents=True, exist_ok=True)
     (output / "network-landscape.json").write_text(json.dumps(result, separators=(",", ":")))
     figure(steps, grid, result["local_minima"], output / "network-landscape.png")
@@ -206,5 +208,5 @@ def build(output: Path) -> dict:
 
 
 if __name__ == "__main__":
-    summary = build(Path(sys.argv[1]))
+    summary = build(Path(sys.argv[1]), float(sys.argv[2]))
     print(f"trained loss {summary['trained']['loss']:.4f}, accuracy {summary['trained']['accuracy']:.0%}")

@@ -29,41 +29,9 @@ its negative, so everything from the one-variable page applies again.
 
 from typing import Callable
 
-from math_fundamentals.neural_network import Point, loss_and_gradient
+from math_fundamentals.neural_network import Point
 
 Gradient = Callable[[float, float], tuple[float, float]]
-
-
-class LossSlice:
-    """The loss of the network over the plane through ``center`` spanned by ``first`` and ``second``."""
-
-    def __init__(self, center: list[float], first: list[float], second: list[float],
-                 points: list[Point], labels: list[int]):
-        self.center, self.first, self.second = center, first, second
-        self.points, self.labels = points, labels
-
-    def parameters(self, a: float, b: float) -> list[float]:
-        """The network's parameters at (a, b): θ* + a·d1 + b·d2."""
-        return [t + a * d1 + b * d2 for t, d1, d2 in zip(self.center, self.first, self.second)]
-
-    def loss_and_slope(self, a: float, b: float) -> tuple[float, tuple[float, float]]:
-        """The loss at (a, b) and its slope along a and along b.
-
-        Moving a by a little moves every parameter by a little times d1, so (chain
-        rule) the slope along a is the sum of gradient × d1 over all parameters.
-        """
-        value, gradient = loss_and_gradient(self.parameters(a, b), self.points, self.labels)
-        slope_a = sum(g * d for g, d in zip(gradient, self.first))
-        slope_b = sum(g * d for g, d in zip(gradient, self.second))
-        return value, (slope_a, slope_b)
-
-    def loss(self, a: float, b: float) -> float:
-        """The loss at (a, b)."""
-        return self.loss_and_slope(a, b)[0]
-
-    def gradient(self, a: float, b: float) -> tuple[float, float]:
-        """The slope of the loss along a and along b at (a, b)."""
-        return self.loss_and_slope(a, b)[1]
 
 
 def gradient_descent(gradient: Gradient, start: Point, iterations: int = 100,

@@ -51,7 +51,7 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
     const ticket = ++sweepTicket;
     try {
       const started = performance.now();
-      const result = await python.call("sweep", { optimizer: optimizer(), ...settings() }, { timeoutMs: SWEEP_TIMEOUT_MS });
+      const result = await python.call("sweep", { optimizer: optimizer(), settings: settings() }, { timeoutMs: SWEEP_TIMEOUT_MS });
       if (ticket !== sweepTicket) return; // the settings changed meanwhile: this strip is stale
       sweep = result;
       performance.measure("sweep", { start: started, end: performance.now() });

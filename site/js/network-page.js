@@ -89,7 +89,7 @@ export function createNetworkPage({ state, data, notify }) {
       const asked = decisionWanted;
       decisionWanted = null;
       try {
-        decision = await python.call("decision", { point: asked.point, network: slice.network });
+        decision = await python.call("decision", { point: asked.point });
       } catch {
         continue; // the picture of the last answer stays
       }
@@ -196,7 +196,7 @@ export function createNetworkPage({ state, data, notify }) {
     outcomeText.textContent = "Training…";
     try {
       const result = await python.call("descend", {
-        optimizer: state.descent, start: [start.a, start.b], network: slice.network, ...settings });
+        optimizer: state.descent, start: [start.a, start.b], settings });
       if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
       player.stop();
       run = { ...result, optimizer: state.descent };

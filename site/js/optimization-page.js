@@ -59,7 +59,7 @@ export function createOptimizationPage({ state, data, notify }) {
     if (!wanted.length || comparison.runs.length) return;
     for (const kept of wanted) {
       try {
-        const result = await python.call("run", { optimizer: kept.optimizer, start: kept.start, ...kept.settings });
+        const result = await python.call("run", { optimizer: kept.optimizer, start: kept.start, settings: kept.settings });
         comparison.add({ ...result, ...kept });
       } catch (error) {
         notify(`A compared run in the link was left out: ${error.message}`, { append: true });
@@ -177,7 +177,7 @@ export function createOptimizationPage({ state, data, notify }) {
   /** Fetches the traced run (lines and variables per iteration) after the path is drawn. */
   async function showSteps(shown, ticket, settings) {
     try {
-      const steps = await python.call("run_steps", { optimizer: shown.optimizer, start: shown.start, ...settings });
+      const steps = await python.call("run_steps", { optimizer: shown.optimizer, start: shown.start, settings });
       if (ticket !== runTicket || shown !== run) return;
       shown.steps = steps;
       renderSource(source, chosenOptimizer().source, steps?.first_line ?? 1);
@@ -223,7 +223,7 @@ export function createOptimizationPage({ state, data, notify }) {
     const ticket = ++runTicket;
     const clicked = performance.now();
     try {
-      const result = await python.call("run", { optimizer: state.optimizer, start, ...settings });
+      const result = await python.call("run", { optimizer: state.optimizer, start, settings });
       if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
       measureSince("run-answered", clicked);
       player.stop();

@@ -4,7 +4,15 @@
 import workerSource from "./python.worker.js";
 import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR, SNAPSHOT } from "./runtime-assets.js";
 
-const DEFAULT_TIMEOUT_MS = 3000;
+// The watchdog. A learner's edited code may loop forever: a call that runs it is stopped after
+// LEARNER_BUDGET_MS on a fast device, longer on a slow one. The app's own code always ends, but
+// may take long while a slow or busy device warms up: only a worker that hangs is stopped.
+const LEARNER_BUDGET_MS = 3000;
+const SHIPPED_BUDGET_MS = 120000;
+// What the calibration in the worker takes on a fast desktop; a device that takes longer gets
+// proportionally more time, up to MAX_SLOWNESS times.
+const CALIBRATION_REFERENCE_MS = 20;
+const MAX_SLOWNESS = 20;
 // Starting Python takes 1-3 s here; this only catches a start that will never finish.
 const BOOT_TIMEOUT_MS = 30000;
 
@@ -24,6 +32,10 @@ const pending = new Map();
 const statusListeners = new Set();
 let status = { state: "loading", message: "Loading Python…" };
 let lastStart = null;
+// How many times slower than the reference this device ran the calibration (at least 1).
+let slowness = 1;
+// Whether the current worker has been given a learner's code (apply_edit); a new worker has not.
+let learnerCodeLoaded = false;
 // The second part of the standard library: its bytes once loaded, kept for later workers, and
 // a promise that settles once the current worker has it.
 let moreStdlib = null;
@@ -60,9 +72,13 @@ export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
     performance.mark("runtime-files-loaded");
     setStatus({ state: "loading", message: "Starting Python…" });
     const timings = await bootWorker(baseUrl, pythonFiles, runtimeManifest);
+    learnerCodeLoaded = false;
+    slowness = Math.min(MAX_SLOWNESS, Math.max(1, timings.calibrationMs / CALIBRATION_REFERENCE_MS));
     moreStdlibHandedOver = handOverMoreStdlib(worker, baseUrl, runtimeManifest);
     if (timings.snapshotFrom === "cache") performance.mark("snapshot-from-cache");
     performance.measure("python-boot", { start: performance.now() - timings.totalMs, duration: timings.totalMs });
+    performance.measure("python-calibration", { start: performance.now() - timings.calibrationMs,
+      duration: timings.calibrationMs });
     performance.measure("pyodide-runtime", { start: performance.now() - timings.totalMs, duration: timings.runtimeMs });
     setStatus({ state: "ready", message: "Python is ready" });
   } catch (error) {
@@ -120,9 +136,13 @@ function receiveReply(event) {
     performance.mark("snapshot-kept"); // the benchmark's warm visits wait for it
     return;
   }
-  const { id, reply, fatal } = event.data;
+  const { id, reply, fatal, started } = event.data;
   const call = pending.get(id);
   if (!call) return;
+  if (started) {
+    call.timer = setTimeout(() => stopRunaway(id), call.budgetMs);
+    return;
+  }
   pending.delete(id);
   clearTimeout(call.timer);
   if (fatal) {
@@ -149,15 +169,23 @@ export function call(method, args = {}, options = {}) {
     : send(method, args, options);
 }
 
-function send(method, args, { timeoutMs = DEFAULT_TIMEOUT_MS }) {
+/** How long a call may run once Python starts it: learner code by this device's speed. */
+function budgetFor(method, timeoutMs) {
+  if (method === "apply_edit") learnerCodeLoaded = true;
+  if (!learnerCodeLoaded) return Math.max(SHIPPED_BUDGET_MS, timeoutMs ?? 0);
+  return (timeoutMs ?? LEARNER_BUDGET_MS) * slowness;
+}
+
+function send(method, args, { timeoutMs }) {
   if (status.state !== "ready") {
     return Promise.reject(new PythonError({ type: "NotReady", message: "Python is still loading.",
       hint: "", line: null }));
   }
   const id = nextId++;
+  const budgetMs = budgetFor(method, timeoutMs);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => stopRunaway(id), timeoutMs);
-    pending.set(id, { resolve, reject, timer });
+    // The timer starts when the worker says it started this call (see receiveReply).
+    pending.set(id, { resolve, reject, timer: null, method, budgetMs, learner: learnerCodeLoaded });
     worker.postMessage({ id, method, args });
   });
 }
@@ -165,9 +193,12 @@ function send(method, args, { timeoutMs = DEFAULT_TIMEOUT_MS }) {
 function stopRunaway(id) {
   const call = pending.get(id);
   if (!call) return;
+  const seconds = (call.budgetMs / 1000).toFixed(1);
   call.reject(new PythonError({ type: "Timeout", line: null,
-    message: "Python took too long and was stopped.",
-    hint: "A loop that never ends, or a very large computation, was running." }));
+    message: `Python took too long and was stopped: ${call.method} ran for more than ${seconds} s.`,
+    hint: call.learner
+      ? `Edited code was running: a loop that never ends, or a very large computation (this device gets ${seconds} s).`
+      : "Python did not answer at all; it was restarted." }));
   pending.delete(id);
   restart();
 }

@@ -91,9 +91,11 @@ def test_an_endless_loop_is_stopped_and_the_app_recovers(site):
     editor = open_editor(site)
     append_code(site, editor, "\n\ndef forever(x: float) -> float:\n    while True:\n        pass\n")
     site.keyboard.press("Control+Enter")
-    expect(message(site)).to_contain_text("Python took too long and was stopped", timeout=6_000)
+    # The budget grows on a slow or busy device: the bound here is generous, the stop is the signal.
+    expect(message(site)).to_contain_text("Python took too long and was stopped", timeout=90_000)
+    expect(message(site)).to_contain_text("apply_edit ran for more than")
     expect(message(site)).to_contain_text("The last version that worked is active again")
-    wait_for_python(site, timeout=5_000)
+    wait_for_python(site, timeout=60_000)
     site.get_by_label("Function", exact=True).select_option("square")
     expect(site.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00")
     site.get_by_role("link", name="2. Optimization").click()

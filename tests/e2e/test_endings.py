@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from math_fundamentals import page_api
+from page_api import runs
 from tests.e2e.conftest import wait_for_python
 
 
@@ -16,7 +16,7 @@ def test_strip_summarises_where_each_start_ends_and_a_click_replays_it(site):
     site.goto(site.index_url + "#/optimization?optimizer=hill_climbing&start=0&scale=1&seed=0")
     wait_for_python(site)
     site.get_by_role("button", name="Where do I end up?").click()
-    expected = page_api.sweep("hill_climbing", scale=1.0, seed=0)["endings"]
+    expected = runs.sweep("hill_climbing", {"scale": 1.0, "seed": 0})["endings"]
     strip = site.get_by_role("img", name=re.compile("Where each start ends"))
     expect(strip).to_have_attribute("aria-label", re.compile(
         f"global max {percent(expected, 'global')}%, local max {percent(expected, 'local')}%"))
@@ -40,7 +40,7 @@ def test_step_size_map_and_clicking_a_cell(site):
     site.goto(site.index_url + "#/optimization")
     wait_for_python(site)
     site.get_by_role("button", name="Draw the step size map").click()
-    expected = page_api.step_size_map()
+    expected = runs.step_size_map()
     flat = [ending for row in expected["endings"] for ending in row]
     chart = site.get_by_role("img", name=re.compile("Outcome map of gradient ascent"))
     expect(chart).to_have_attribute("aria-label", re.compile(f"oscillating {percent(flat, 'oscillating')}%"))

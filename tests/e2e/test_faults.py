@@ -59,9 +59,9 @@ EXTREMES = {
 
 @pytest.mark.parametrize("optimizer", EXTREMES)
 def test_every_optimizer_at_every_extreme_gives_a_labelled_finite_run(site, optimizer):
-    from math_fundamentals import page_api
+    from page_api import discovery
 
-    controls = next(entry for entry in page_api.catalog()["optimizers"] if entry["name"] == optimizer)["controls"]
+    controls = next(entry for entry in discovery.catalog()["optimizers"] if entry["name"] == optimizer)["controls"]
     assert sorted(control["name"] for control in controls) == sorted(EXTREMES[optimizer])
     tried = 0
     for end in ("min", "max"):

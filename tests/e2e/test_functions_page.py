@@ -3,12 +3,12 @@
 import pytest
 from playwright.sync_api import expect
 
-from math_fundamentals import page_api
+from page_api import discovery, runs
 from tests.e2e.conftest import wait_for_python
 
 
 def expected_range(name):
-    sample = page_api.sample(name)
+    sample = runs.sample(name)
     return (f"{sample['min']['y']:.2f} at x = {sample['min']['x']:.2f}",
             f"{sample['max']['y']:.2f} at x = {sample['max']['x']:.2f}")
 
@@ -27,7 +27,7 @@ def test_each_function_shows_its_range_doc_and_source(site, name):
     low, high = expected_range(name)
     expect(site.get_by_label("Minimum", exact=True)).to_have_text(low)
     expect(site.get_by_label("Maximum", exact=True)).to_have_text(high)
-    source = page_api.describe(getattr(page_api.lesson("functions"), name))
+    source = discovery.describe(getattr(discovery.lesson("functions"), name))
     summary = source["doc"].split("\n\n")[0]
     expect(site.get_by_role("note", name="About this function")).to_contain_text(summary)
     expect(site.get_by_role("region", name="Edit the Python: functions.py")).to_contain_text("What is a function?")

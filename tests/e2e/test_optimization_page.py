@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from math_fundamentals import page_api
+from page_api import runs
 from tests.e2e.conftest import wait_for_python
 
 
@@ -24,7 +24,7 @@ def replay_status(site):
 
 def test_peaks_are_named_with_their_coordinates(site):
     open_optimization(site)
-    view = page_api.landscape_view()
+    view = runs.landscape_view()
     legend = site.get_by_role("list", name="Legend")
     expect(legend).to_contain_text(f"Global max: x = {view['global_max']['x']:.3f}, f(x) = {view['global_max']['y']:.3f}")
     expect(legend).to_contain_text(f"Local max: x = {view['local_max']['x']:.3f}, f(x) = {view['local_max']['y']:.3f}")
@@ -47,7 +47,7 @@ def test_optimizer_picker_and_its_controls(site):
 def test_hill_climbing_run_matches_cpython_and_replays(site):
     open_optimization(site, "?optimizer=hill_climbing&start=-12&scale=2&seed=5")
     run_button(site).click()
-    expected = page_api.run("hill_climbing", -12.0, scale=2.0, seed=5)
+    expected = runs.run("hill_climbing", -12.0, {"scale": 2.0, "seed": 5})
     slider = site.get_by_label("Replay iteration")
     expect(slider).to_have_value("100")
     expect(replay_status(site)).to_contain_text(f"Iteration 100 of 100: x = {expected['xs'][100]:.3f}")

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from math_fundamentals import page_api
+from page_api import runs
 from tests.e2e.conftest import wait_for_python
 
 QUERY = "#/optimization?optimizer=hill_climbing&start=-12&scale=2&seed=5"
@@ -23,7 +23,7 @@ def current_row(site):
 
 def test_table_lists_every_iteration_and_follows_the_slider(site):
     run_once(site)
-    expected = page_api.run("hill_climbing", -12.0, scale=2.0, seed=5)
+    expected = runs.run("hill_climbing", -12.0, {"scale": 2.0, "seed": 5})
     table = site.get_by_role("table", name="Every iteration of the run")
     expect(table.locator("tbody tr")).to_have_count(101)
     expect(current_row(site).get_by_role("rowheader")).to_have_text("100")
@@ -42,7 +42,7 @@ def test_clicking_a_row_moves_the_replay(site):
 def test_code_view_marks_lines_and_shows_variables(site):
     run_once(site, "#/optimization?optimizer=gradient_ascent&start=0&step_size=0.1")
     site.get_by_label("Replay iteration").fill("5")
-    expected = page_api.run_steps("gradient_ascent", 0.0, step_size=0.1)["steps"][5]["locals"]
+    expected = runs.run_steps("gradient_ascent", 0.0, {"step_size": 0.1})["steps"][5]["locals"]
     variables = site.get_by_role("definition")
     expect(site.get_by_text("slope", exact=True)).to_be_visible()
     expect(variables.filter(has_text=f"{expected['slope']:.4f}")).to_have_count(1)
@@ -117,7 +117,7 @@ def test_new_optimizers_are_discovered_with_their_controls(site):
 
 def test_exports_the_run_as_csv_and_the_plot_as_png(site):
     run_once(site)
-    expected = page_api.run("hill_climbing", -12.0, scale=2.0, seed=5)
+    expected = runs.run("hill_climbing", -12.0, {"scale": 2.0, "seed": 5})
     with site.expect_download() as csv_download:
         site.get_by_role("button", name="Download run (CSV)").click()
     assert csv_download.value.suggested_filename == "hill_climbing-run.csv"

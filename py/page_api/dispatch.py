@@ -1,0 +1,43 @@
+"""The one door between the web page and Python: a method name and JSON in, JSON out.
+
+The answer is ``{"value": ...}`` or ``{"error": {...}}``, made only of dicts, lists,
+strings, numbers and ``None``; a Python error comes back as data, never lost.
+"""
+
+import json
+
+from page_api import discovery, editing, network, runs, runtime
+
+METHODS = {
+    "catalog": discovery.catalog,
+    "sample": runs.sample,
+    "landscape": runs.landscape_view,
+    "run": runs.run,
+    "run_steps": runs.run_steps,
+    "sweep": runs.sweep,
+    "step_size_map": runs.step_size_map,
+    "descend": network.descend,
+    "decision": network.decision,
+    "apply_edit": editing.apply_edit,
+    "importable": runtime.importable,
+    "python_memory": runtime.python_memory,
+}
+
+
+def call(method: str, args: dict | None = None):
+    """Runs one method of the page API with keyword arguments, as the page asks for it."""
+    if method not in METHODS:
+        raise ValueError(f"there is no method called {method!r}; the page API has: {', '.join(METHODS)}")
+    if not isinstance(args, dict):
+        raise ValueError(f"the arguments of {method} must be an object, not {args!r}")
+    return METHODS[method](**args)
+
+
+def dispatch(request: str) -> str:
+    """Runs ``{"method": ..., "args": {...}}`` and answers ``{"value": ...}`` or ``{"error": ...}``."""
+    try:
+        message = json.loads(request)
+        value = call(message.get("method"), message.get("args", {}))
+        return json.dumps({"value": value}, allow_nan=False)
+    except Exception as error:  # every error goes back to the page as data, never lost
+        return json.dumps({"error": editing.explain(error)})
