@@ -2,10 +2,10 @@
 // its documentation and its Python source.
 import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
-import { createView, drawAxes, drawCurve, drawMarker, yRangeOf } from "./plot.js";
+import { createView, drawAxes, drawCurve, drawMarker, yRangeOf, nearestIndex } from "./plot.js";
 import { fixed, pointText } from "./format.js";
 import { writeHash } from "./state.js";
-import { attachPointerReadout } from "./pointer.js";
+import { attachPointer } from "./pointer.js";
 import { markOnce } from "./marks.js";
 
 /** A docstring without its ">>>" examples, which the source listing shows anyway. */
@@ -62,15 +62,14 @@ export function createFunctionsPage({ state, data, notify }) {
   }
 
   function valueAt(x) {
-    const xs = curve.xs;
-    const index = Math.round(((x - xs[0]) / (xs[xs.length - 1] - xs[0])) * (xs.length - 1));
-    return curve.ys[Math.min(xs.length - 1, Math.max(0, index))];
+    return curve.ys[nearestIndex(curve.xs, x)];
   }
 
-  attachPointerReadout(canvas, {
+  attachPointer(canvas, {
     // Only x matters to the readout; it must map pixels exactly as draw() does.
     view: () => createView(canvas.clientWidth, canvas.clientHeight, [curve.xs[0], curve.xs.at(-1)], [0, 1]),
-    onMove(x) {
+    onMove(point) {
+      const x = point?.x ?? null;
       pointerX = x;
       if (x === null) {
         pointer.value = "Point at the plot to read x and f(x).";

@@ -3,7 +3,8 @@
 // live by Python, replayed step by step.
 import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
-import { createView } from "./plot.js";
+import { createView, nearestIndex } from "./plot.js";
+import { attachPointer } from "./pointer.js";
 import { drawSliceScene, colourOf, lossImage, logRange } from "./slice-plot.js";
 import { docSummary, fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
@@ -105,10 +106,7 @@ export function createNetworkPage({ state, data, notify }) {
 
   /** The loss of the nearest grid point: what the map shows under the pointer. */
   function lossNear(a, b) {
-    const { steps } = slice;
-    const index = (value) => Math.min(steps.length - 1, Math.max(0,
-      Math.round(((value - steps[0]) / (steps.at(-1) - steps[0])) * (steps.length - 1))));
-    return slice.loss[index(b)][index(a)];
+    return slice.loss[nearestIndex(slice.steps, b)][nearestIndex(slice.steps, a)];
   }
 
   function showSlice() {
@@ -216,15 +214,6 @@ export function createNetworkPage({ state, data, notify }) {
     render.now();
   }
 
-  function pointAt(event) {
-    const box = canvas.getBoundingClientRect();
-    const view = currentView();
-    const px = event.clientX - box.left;
-    const py = event.clientY - box.top;
-    if (px < view.left || px > view.right || py < view.top || py > view.bottom) return null;
-    return { a: view.xAt(px), b: view.yMin + ((view.bottom - py) / (view.bottom - view.top)) * (view.yMax - view.yMin) };
-  }
-
   function showPointer(point) {
     pointer = point;
     byId("slice-pointer").value = point === null || !slice
@@ -261,16 +250,20 @@ export function createNetworkPage({ state, data, notify }) {
         plotTheme(canvas), { slice, image, run: shown, replay: i, start: null, pointer: null }),
     }).catch((error) => notify(`The GIF could not be made: ${error.message}`));
   });
-  canvas.addEventListener("pointermove", (event) => showPointer(pointAt(event)));
-  canvas.addEventListener("pointerleave", (event) => event.pointerType === "mouse" && showPointer(null));
-  canvas.addEventListener("click", (event) => {
-    const point = pointAt(event);
-    if (!point) return;
+  attachPointer(canvas, {
+    view: currentView,
+    dimensions: 2,
+    onMove: (point) => showPointer(point && { a: point.x, b: point.y }),
+    onClick: (point) => startAt({ a: point.x, b: point.y }),
+  });
+
+  /** Starts a run from a point picked on the map. */
+  function startAt(point) {
     inputs.a.value = String(Math.round(point.a * 100) / 100);
     inputs.b.value = String(Math.round(point.b * 100) / 100);
     inputs.a.dispatchEvent(new Event("input"));
     if (!runButton.disabled) train();
-  });
+  }
   new ResizeObserver(render).observe(canvas);
   new ResizeObserver(renderDecision).observe(decisionCanvas);
 

@@ -3,11 +3,11 @@
 // to the plot, the iteration table and the optimizer's source.
 import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
-import { createView, yRangeOf } from "./plot.js";
+import { createView, nearestIndex, yRangeOf } from "./plot.js";
 import { drawLandscapeScene } from "./landscape-plot.js";
 import { docSummary, fixed } from "./format.js";
 import { PROPERTIES, validate, writeHash } from "./state.js";
-import { attachPointerReadout } from "./pointer.js";
+import { attachPointer } from "./pointer.js";
 import { createSettingsForm } from "./settings-form.js";
 import { attachReplayControls } from "./player.js";
 import { markLines, markRow, renderSource, renderTable, renderVariables } from "./replay-view.js";
@@ -132,9 +132,7 @@ export function createOptimizationPage({ state, data, notify }) {
   }
 
   function landscapeAt(x) {
-    const xs = landscape.xs;
-    const index = Math.round(((x - xs[0]) / (xs.at(-1) - xs[0])) * (xs.length - 1));
-    return landscape.ys[Math.min(xs.length - 1, Math.max(0, index))];
+    return landscape.ys[nearestIndex(landscape.xs, x)];
   }
 
   function draw() {
@@ -289,15 +287,16 @@ export function createOptimizationPage({ state, data, notify }) {
         { landscape, run: shown, replay: i, compared: comparison.runs, start: null, pointer: null }),
     }).catch((error) => notify(`The GIF could not be made: ${error.message}`));
   });
-  attachPointerReadout(canvas, {
+  attachPointer(canvas, {
     view: currentView,
-    onMove(x) {
+    onMove(point) {
+      const x = point?.x ?? null;
       pointerX = x;
       byId("optimization-pointer").value = x === null ? "Point at the plot to read x and f(x); click to start there."
         : `x = ${fixed(x, 2)}, f(x) = ${fixed(landscapeAt(x), 3)}`;
       render();
     },
-    onClick(x) {
+    onClick({ x }) {
       startInput.value = String(Math.round(x * 10) / 10);
       startInput.dispatchEvent(new Event("input"));
     },

@@ -14,7 +14,14 @@ export function createView(width, height, [xMin, xMax], [yMin, yMax]) {
     px: (x) => left + ((x - xMin) / (xMax - xMin)) * (right - left),
     py: (y) => bottom - ((y - yMin) / (yMax - yMin)) * (bottom - top),
     xAt: (px) => xMin + ((px - left) / (right - left)) * (xMax - xMin),
+    yAt: (py) => yMin + ((bottom - py) / (bottom - top)) * (yMax - yMin),
   };
+}
+
+/** The index of the sample nearest to x in evenly spaced samples xs, kept within the samples. */
+export function nearestIndex(xs, x) {
+  const index = Math.round(((x - xs[0]) / (xs.at(-1) - xs[0])) * (xs.length - 1));
+  return Math.min(xs.length - 1, Math.max(0, index));
 }
 
 /** A y-range that shows every defined value with a margin, or [-1, 1] when there is none. */

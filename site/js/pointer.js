@@ -1,24 +1,30 @@
-// Pointer and touch readout on a plot: reports the data x under the pointer.
+// Pointer and touch readout on a plot: reports the data point under the pointer.
 
-/** Calls onMove(x) as the pointer moves over the canvas, and onMove(null) when it leaves. */
-export function attachPointerReadout(canvas, { view, onMove, onClick }) {
-  const xAt = (event) => {
+/**
+ * Calls onMove(point) as the pointer moves over the plot area and onMove(null) when it leaves;
+ * onClick(point) on a click. A point is {x} on a 1-D plot and {x, y} on a 2-D one.
+ */
+export function attachPointer(canvas, { view, dimensions = 1, onMove, onClick }) {
+  const pointAt = (event) => {
     const box = canvas.getBoundingClientRect();
     const current = view();
     const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
     if (px < current.left || px > current.right) return null;
-    return current.xAt(px);
+    if (dimensions === 1) return { x: current.xAt(px) };
+    if (py < current.top || py > current.bottom) return null;
+    return { x: current.xAt(px), y: current.yAt(py) };
   };
-  canvas.addEventListener("pointermove", (event) => onMove(xAt(event)));
-  canvas.addEventListener("pointerdown", (event) => onMove(xAt(event)));
+  canvas.addEventListener("pointermove", (event) => onMove(pointAt(event)));
+  canvas.addEventListener("pointerdown", (event) => onMove(pointAt(event)));
   // A finger lifted from a touch screen leaves its last reading in place.
   canvas.addEventListener("pointerleave", (event) => {
     if (event.pointerType === "mouse") onMove(null);
   });
   if (onClick) {
     canvas.addEventListener("click", (event) => {
-      const x = xAt(event);
-      if (x !== null) onClick(x);
+      const point = pointAt(event);
+      if (point !== null) onClick(point);
     });
   }
 }
