@@ -182,13 +182,20 @@ def test_step_size_map_explains_an_optimizer_without_a_step_size():
 
 
 def test_a_function_value_of_exactly_zero_counts_as_a_value(monkeypatch):
-    # On a landscape whose best point is worth exactly 0.0 (and others are negative), the
-    # ending is judged from that point, not from one where the function is undefined.
+    # The landscape shifted so that its highest point is worth exactly 0.0. A run whose best
+    # point is there, and which settled on the lower peak, is judged by that best point.
     from math_fundamentals import landscape
 
-    monkeypatch.setattr(landscape, "bumpy", lambda x: -abs(x - runs.landscape_peaks()[0].x))
-    peak = runs.landscape_peaks()[0].x
-    assert runs.ending([peak - 5, peak, peak - 3]) == "global"
+    real = landscape.bumpy
+    top, lower = runs.landscape_peaks()[:2]
+    monkeypatch.setattr(landscape, "bumpy", lambda x: real(x) - real(top.x))
+    runs.terrain.cache_clear()
+    try:
+        assert landscape.bumpy(top.x) == 0.0
+        assert runs.ending([0.0, top.x] + [lower.x] * 8) == "global"
+    finally:
+        monkeypatch.undo()
+        runs.terrain.cache_clear()
 
 
 def test_the_page_api_imports_nothing_a_learner_edits():

@@ -46,9 +46,16 @@ def sample(function: str, low: float = FUNCTION_RANGE[0], high: float = FUNCTION
 
 
 @functools.cache
+def terrain() -> outcomes.Terrain:
+    """The peaks (highest first) and valleys of the bumpy landscape, searched once, then remembered."""
+    valleys = landscape.find_maxima(lambda x: -landscape.bumpy(x), landscape.LOW, landscape.HIGH)
+    return outcomes.Terrain(landscape.find_maxima(landscape.bumpy, landscape.LOW, landscape.HIGH),
+                            [landscape.Peak(valley.x, -valley.y) for valley in valleys])
+
+
 def landscape_peaks() -> list[landscape.Peak]:
-    """The peaks of the bumpy landscape, highest first (searched once, then remembered)."""
-    return landscape.find_maxima(landscape.bumpy, landscape.LOW, landscape.HIGH)
+    """The peaks of the bumpy landscape, highest first."""
+    return terrain().peaks
 
 
 def landscape_view(samples: int = LANDSCAPE_SAMPLES) -> dict:
@@ -120,7 +127,7 @@ def trace(path: list[float]) -> dict:
         best_xs.append(best_x)
         best_ys.append(best_y)
     verdict = (outcomes.diverged(diverged_at) if diverged_at is not None
-               else outcomes.climb(xs, best_x, landscape_peaks()))
+               else outcomes.climb(xs, ys, best_x, best_y, terrain()))
     return {"xs": xs, "ys": ys, "slopes": slopes, "best_xs": best_xs, "best_ys": best_ys, "outcome": verdict}
 
 
@@ -129,9 +136,9 @@ def ending(path: list[float]) -> str:
     if any(not math.isfinite(x) or abs(x) > DIVERGENCE_LIMIT for x in path):
         return "diverged"
     heights = [evaluate(landscape.bumpy, x) for x in path]
-    best_x = max(zip(path, heights), key=lambda pair: -math.inf if pair[1] is None else pair[1])[0]
-    kind = outcomes.climb(path, best_x, landscape_peaks())["kind"]
-    return "neither" if kind in ("climbing", "outside") else kind
+    best_x, best_y = max(zip(path, heights), key=lambda pair: -math.inf if pair[1] is None else pair[1])
+    kind = outcomes.climb(path, heights, best_x, best_y, terrain())["kind"]
+    return kind if kind in ("global", "local", "oscillating") else "neither"
 
 
 def sweep(optimizer: str, settings: dict | None = None) -> dict:

@@ -39,8 +39,8 @@ def run_with(site, optimizer, start, settings):
     wait_for_python(site)
     site.get_by_role("button", name="Run optimization").click()
     outcome = site.get_by_text(re.compile(
-        r"^(Reached the global max|Stuck on the local max|Oscillating: step size too large|"
-        r"Diverged at step \d+: .*|Still climbing: .*|Left the plotted range)$"))
+        r"^(Reached the global max|Stuck on the local max|Swinging back and forth|Still moving|Ended in a valley"
+        r"|Did not move|Went downhill|Diverged at step \d+|Still climbing|Left the plotted range): .*$"))
     expect(outcome).to_be_visible()
     status = site.get_by_role("status").filter(has_text=re.compile(r"^Iteration \d+ of \d+"))
     expect(status).not_to_contain_text("NaN")
