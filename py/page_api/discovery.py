@@ -46,6 +46,11 @@ CONTROLS = {
     "restarts": Control("restarts", "Restarts", 4, 0, 20, 1, integer=True),
     "spread": Control("spread", "Spread", 20.0, 1.0, 40.0, 0.5),
     "learning_rate": Control("learning_rate", "Learning rate", 0.02, 0.001, 1.0, 0.001),
+    "batch_size": Control("batch_size", "Batch size", 16, 1, 80, 1, integer=True),
+    "decay": Control("decay", "Decay", 0.9, 0.0, 0.999, 0.001),
+    "beta1": Control("beta1", "Beta 1", 0.9, 0.0, 0.999, 0.001),
+    "beta2": Control("beta2", "Beta 2", 0.999, 0.0, 0.9999, 0.0001),
+    "epsilon": Control("epsilon", "Epsilon", 1e-8, 1e-12, 0.1, 1e-9),
 }
 
 

@@ -72,7 +72,7 @@ def _check_edit(module: str, fresh: ModuleType) -> None:
                 evaluate(function, x)
         elif module == "training":
             controls_for(function)
-            path_of(function(lambda a, b: (2 * a, 2 * b), (0.5, 0.5), iterations=3), function, 2)
+            path_of(function(lambda a, b, batch=None: (2 * a, 2 * b), (0.5, 0.5), iterations=3), function, 2)
         else:
             controls_for(function)
             path_of(function(landscape.bumpy, 0.5, iterations=3), function, 1)

@@ -40,13 +40,17 @@ class LossSlice:
         """The network's parameters at (a, b): θ* + a·d1 + b·d2."""
         return [t + a * d1 + b * d2 for t, d1, d2 in zip(self.center, self.first, self.second)]
 
-    def loss_and_slope(self, a: float, b: float) -> tuple[float, tuple[float, float]]:
-        """The loss at (a, b) and its slope along a and along b.
+    def loss_and_slope(self, a: float, b: float, batch: list[int] | None = None) -> tuple[float, tuple[float, float]]:
+        """The loss at (a, b) and its slope along a and along b, on the examples numbered in
+        ``batch`` (all of them when None).
 
         Moving a by a little moves every parameter by a little times d1, so (chain
         rule) the slope along a is the sum of gradient × d1 over all parameters.
         """
-        value, gradient = neural_network.loss_and_gradient(self.parameters(a, b), self.points, self.labels)
+        points, labels = self.points, self.labels
+        if batch is not None:
+            points, labels = [points[i] for i in batch], [labels[i] for i in batch]
+        value, gradient = neural_network.loss_and_gradient(self.parameters(a, b), points, labels)
         slope_a = sum(g * d for g, d in zip(gradient, self.first))
         slope_b = sum(g * d for g, d in zip(gradient, self.second))
         return value, (slope_a, slope_b)
@@ -55,9 +59,9 @@ class LossSlice:
         """The loss at (a, b)."""
         return self.loss_and_slope(a, b)[0]
 
-    def gradient(self, a: float, b: float) -> tuple[float, float]:
-        """The slope of the loss along a and along b at (a, b)."""
-        return self.loss_and_slope(a, b)[1]
+    def gradient(self, a: float, b: float, batch: list[int] | None = None) -> tuple[float, float]:
+        """The slope of the loss along a and along b at (a, b), on a batch of examples or all."""
+        return self.loss_and_slope(a, b, batch)[1]
 
 
 def slice_of(network: dict) -> LossSlice:

@@ -133,10 +133,10 @@ def descent(as_: list[float], bs: list[float], losses: list[float], span: float)
         return {"kind": "local", "label": f"Stuck in a local minimum: loss {last:.3f}, "
                                           f"higher than the trained network's"}
     if max(recent) - min(recent) > BOUNCING_CHANGE * last:
-        return {"kind": "oscillating", "label": "Bouncing around the valley: learning rate too large"}
+        return {"kind": "oscillating", "label": f"Bouncing around: over its last {SETTLED_STEPS} steps the loss "
+                                                f"still went from {min(recent):.3g} to {max(recent):.3g}"}
     if swings_back_and_forth(moves_of(as_, bs)):
-        return {"kind": "oscillating", "label": "Bouncing across the valley: learning rate too large"}
+        return {"kind": "oscillating", "label": "Bouncing across the valley: each of its last steps turns back"}
     if last > losses[0]:
-        return {"kind": "oscillating", "label": f"Ended higher than it started (loss {losses[0]:.3g} → "
-                                                f"{last:.3g}): learning rate too large"}
+        return {"kind": "oscillating", "label": f"Ended higher than it started: loss {losses[0]:.3g} → {last:.3g}"}
     return {"kind": "climbing", "label": f"Still descending after {len(as_) - 1} steps (loss {last:.3f})"}
