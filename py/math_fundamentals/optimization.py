@@ -13,6 +13,18 @@ Every optimizer here has the same shape, so you can swap one for another:
 Every public function defined in this file appears in the page's "Optimizer"
 picker. Its keyword arguments become the controls under it.
 
+You may also write an optimizer the way many courses do, which returns only
+where it ended::
+
+    def hill_climbing(function, starting_point, steps=100, scale=1.0):
+        ...
+        return current
+
+The page recognises that style by its ``starting_point`` and ``steps``: it calls
+the optimizer once per iteration with ``steps=1`` and feeds each answer back in
+as the next ``starting_point``, which gives it the same list of points to draw.
+The list style shows more (every point, in one call); both climb the same hill.
+
 >>> from math_fundamentals.landscape import bumpy
 >>> path = gradient_ascent(bumpy, 0.0, step_size=0.1)
 >>> round(path[-1], 2)

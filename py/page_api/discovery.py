@@ -18,7 +18,7 @@ ITERATIONS = 100
 EDITABLE = {"functions": "math_fundamentals.functions", "optimization": "math_fundamentals.optimization",
             "training": "math_fundamentals.training"}
 # Arguments the page fixes rather than offering as controls.
-FIXED_ARGUMENTS = {"function", "gradient", "start", "iterations"}
+FIXED_ARGUMENTS = {"function", "gradient", "start", "iterations", "starting_point", "steps"}
 # The neural-network page shows a and b from -SLICE_SPAN to SLICE_SPAN; runs start inside it.
 SLICE_SPAN = 1.5
 

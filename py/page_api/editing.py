@@ -12,6 +12,7 @@ import types
 from types import ModuleType
 
 from math_fundamentals import landscape
+from page_api import driving, numpy_help
 from page_api.checks import evaluate, path_of
 from page_api.discovery import EDITABLE, catalog, controls_for, lesson, public_functions
 
@@ -28,7 +29,23 @@ HINTS = {
     "NameError": "A name is used that was never defined: check its spelling.",
     "AttributeError": "A name after a dot does not exist: check its spelling.",
     "RecursionError": "A function kept calling itself without end.",
+    "NumpyUnavailable": "Replace each numpy name by its standard-library equivalent (Rewrite does it for you), "
+                        "and import math or random at the top.",
+    "CallMismatch": "The page calls an optimizer with the function, the start and its settings by name: "
+                    "each setting needs a parameter of that name with a default, as in scale: float = 1.0.",
 }
+
+
+class NumpyUnavailable(ImportError):
+    """Edited code imports numpy; ``lines`` are all its numpy lines, ``rewrite`` the source without them."""
+
+    def __init__(self, source: str, path: str):
+        message, found = numpy_help.explanation(source)
+        super().__init__(message)
+        self.lines, self.rewrite = found["lines"], found["rewrite"]
+        self.line, self.file = (found["lines"] or [None])[0], path
+
+
 # Files whose lines a learner can act on; the page's plumbing is skipped in error reports.
 LESSON_FILES = ("functions.py", "optimization.py", "landscape.py", "calculus.py", "neural_network.py",
                 "training.py")
@@ -48,8 +65,13 @@ def apply_edit(module: str, source: str) -> dict:
     # An entry without a modification time is kept as it is; the file itself is never written.
     linecache.cache[path] = (len(source), None, source.splitlines(True), path)
     try:
-        exec(code, fresh.__dict__)
-        _check_edit(module, fresh)
+        try:
+            exec(code, fresh.__dict__)
+            _check_edit(module, fresh)
+        except ModuleNotFoundError as error:
+            if error.name != "numpy":
+                raise
+            raise NumpyUnavailable(source, path) from None
     except BaseException:
         if previous_lines is None:
             linecache.cache.pop(path, None)
@@ -72,10 +94,11 @@ def _check_edit(module: str, fresh: ModuleType) -> None:
                 evaluate(function, x)
         elif module == "training":
             controls_for(function)
-            path_of(function(lambda a, b, batch=None: (2 * a, 2 * b), (0.5, 0.5), iterations=3), function, 2)
+            bowl = lambda a, b, batch=None: (2 * a, 2 * b)  # noqa: E731 - the slope of a² + b²
+            path_of(driving.path(function, bowl, (0.5, 0.5), 3, {}, dimensions=2), function, 2)
         else:
             controls_for(function)
-            path_of(function(landscape.bumpy, 0.5, iterations=3), function, 1)
+            path_of(driving.path(function, landscape.bumpy, 0.5, 3, {}), function, 1)
 
 def explain(error: BaseException) -> dict:
     """A Python error as plain data: its type, message, a hint and the lesson line it came from."""
@@ -87,5 +110,8 @@ def explain(error: BaseException) -> dict:
               if frame.filename.endswith(LESSON_FILES)]
     line = getattr(error, "line", None) or (frames[-1].lineno if frames else None)
     file = getattr(error, "file", None) or (frames[-1].filename if frames else None)
-    return {"type": kind, "message": str(error), "hint": HINTS.get(kind, ""),
-            "file": file.rsplit("/", 1)[-1] if file else None, "line": line}
+    explained = {"type": kind, "message": str(error), "hint": HINTS.get(kind, ""),
+                 "file": file.rsplit("/", 1)[-1] if file else None, "line": line}
+    if isinstance(error, NumpyUnavailable):
+        explained |= {"lines": error.lines, "rewrite": error.rewrite}
+    return explained

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from math_fundamentals import neural_network
 from math_fundamentals.neural_network import Point
-from page_api import outcomes
+from page_api import driving, outcomes
 from page_api.checks import checked_point, checked_settings, path_of
 from page_api.discovery import ITERATIONS, SLICE_SPAN, lookup
 
@@ -96,8 +96,8 @@ def descend(optimizer: str, start: list[float], settings: dict | None = None) ->
     start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
     settings = checked_settings(chosen, settings)
     loss_slice = trained_slice()
-    return trace(loss_slice, path_of(chosen(loss_slice.gradient, start, iterations=ITERATIONS, **settings),
-                                     chosen, 2))
+    path = driving.path(chosen, loss_slice.gradient, start, ITERATIONS, settings, dimensions=2)
+    return trace(loss_slice, path_of(path, chosen, 2))
 
 
 def trace(loss_slice: LossSlice, path: list[tuple[float, float]]) -> dict:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any, Callable
 
 from math_fundamentals import calculus, landscape
-from page_api import outcomes, stepper
+from page_api import driving, outcomes, stepper
 from page_api.checks import checked, checked_settings, evaluate, path_of
 from page_api.discovery import ITERATIONS, Control, controls_for, lookup
 
@@ -73,7 +73,7 @@ def _prepared(optimizer: str, settings: Any) -> tuple[Callable, dict]:
 
 
 def _climb(chosen: Callable, start: float, settings: dict) -> list[float]:
-    return path_of(chosen(landscape.bumpy, start, iterations=ITERATIONS, **settings), chosen, 1)
+    return path_of(driving.path(chosen, landscape.bumpy, start, ITERATIONS, settings), chosen, 1)
 
 
 def run(optimizer: str, start: float, settings: dict | None = None) -> dict:
@@ -88,8 +88,7 @@ def run_steps(optimizer: str, start: float, settings: dict | None = None) -> dic
     A separate call, so the path is drawn first and this slower, traced run follows.
     """
     chosen, settings = _prepared(optimizer, settings)
-    _, steps = stepper.run_with_steps(chosen, landscape.bumpy, checked(start, START),
-                                      iterations=ITERATIONS, **settings)
+    _, steps = stepper.run_with_steps(chosen, landscape.bumpy, checked(start, START), ITERATIONS, settings)
     return _finite(steps)
 
 

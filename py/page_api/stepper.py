@@ -7,33 +7,45 @@ numbers in its variables when the iteration ended.
 
 An iteration ends where the optimizer records its position: ``path = [x]`` for the
 start and ``path.append(x)`` after each iteration. Every optimizer in
-``optimization.py`` is written that way.
+``optimization.py`` is written that way. An optimizer in the course's style is
+called once per iteration, so there an iteration ends where the call returns.
 """
 
 import sys
 from numbers import Real
-from typing import Any, Callable
+from typing import Callable
+
+from page_api import driving
 
 MARKERS = ("path = [", "path.append(")
 
 
-def run_with_steps(optimizer: Callable, *args: Any, **kwargs: Any) -> tuple[list[float], dict | None]:
-    """Runs ``optimizer(*args, **kwargs)``; returns its path and, per iteration, lines and variables.
+def run_with_steps(optimizer: Callable, surface: Callable, start: float, iterations: int,
+                   settings: dict) -> tuple[list[float], dict | None]:
+    """Runs the optimizer as the page does; returns its path and, per iteration, lines and variables.
 
-    The second value is None when the optimizer does not mark its iterations with
-    ``path = [...]`` and ``path.append(...)``, or when they do not match its path.
+    An optimizer in the page's style marks its iterations with ``path = [...]`` and
+    ``path.append(...)``; one in the course's style (``steps``) is called once per
+    iteration, so each call is one iteration and its variables are read as it returns.
+    The second value is None when the iterations cannot be told apart this way.
     """
     code = optimizer.__code__
-    marker_lines = _marker_lines(optimizer)
+    stepwise = driving.is_stepwise(optimizer)
+    marker_lines = set() if stepwise else _marker_lines(optimizer)
     steps: list[dict] = []
     lines: list[int] = []
+
+    def record(frame) -> None:
+        steps.append({"lines": lines.copy(), "locals": _numbers(frame.f_locals)})
+        lines.clear()
 
     def trace_lines(frame, event, _arg):
         if event == "line":
             lines.append(frame.f_lineno)
             if frame.f_lineno in marker_lines:
-                steps.append({"lines": lines.copy(), "locals": _numbers(frame.f_locals)})
-                lines.clear()
+                record(frame)
+        elif event == "return" and stepwise:
+            record(frame)
         return trace_lines
 
     def trace_calls(frame, event, _arg):
@@ -42,10 +54,12 @@ def run_with_steps(optimizer: Callable, *args: Any, **kwargs: Any) -> tuple[list
     previous = sys.gettrace()
     sys.settrace(trace_calls)
     try:
-        path = optimizer(*args, **kwargs)
+        path = driving.path(optimizer, surface, start, iterations, settings)
     finally:
         sys.settrace(previous)
-    if not marker_lines or len(steps) != len(path):
+    if stepwise:
+        steps.insert(0, {"lines": [], "locals": {"starting_point": start}})
+    if not (stepwise or marker_lines) or len(steps) != len(path):
         return path, None
     return path, {"first_line": code.co_firstlineno, "steps": steps}
 
