@@ -1,7 +1,8 @@
 // Gets the Python runtime's files for the worker. Over http they are fetched
 // (cached by the browser, compressed by the server; on a slow link the wasm binary
 // in the smaller xz form the build made); on file:// pages Chromium blocks fetch,
-// so the build also ships each file wrapped in a classic script. Every file is checked against
+// so the build also ships each file wrapped in a classic script. The offline copy (the zip)
+// carries only the wrapped files, over http too. Every file is checked against
 // the size and CRC-32 the build recorded, so a damaged download fails with a clear
 // message instead of a silent hang.
 
@@ -9,6 +10,10 @@ import { XzReadableStream } from "xz-decompress";
 import { crc32 } from "./checksum.js";
 
 export const RUNTIME_DIR = "pyodide/";
+
+// The wrapped files are the only ones on a file:// page and in the offline copy (whose
+// runtime manifest says so), wherever it is opened from.
+const wrappedOnly = () => location.protocol === "file:" || globalThis.MF_OFFLINE_COPY === true;
 
 const TEXT_FILES = new Set(["pyodide.js", "pyodide.asm.js", "pyodide-lock.json"]);
 
@@ -40,7 +45,7 @@ const PACKED_WASM_BELOW_BYTES_PER_MS = 2000;
 export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {}) {
   if (!manifest) throw new Error("The file data/runtime-manifest.js is missing.");
   const dirUrl = baseUrl + RUNTIME_DIR;
-  const overHttp = location.protocol !== "file:";
+  const overHttp = !wrappedOnly();
   const names = Object.keys(manifest).filter((name) => name !== MORE_STDLIB);
   let total = names.length;
   let done = 0;
@@ -56,7 +61,7 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
     ? compileStreaming(dirUrl, Boolean(manifest[WASM].packed) && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS)
     : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
   // How fast the standard library arrives says whether the snapshot is worth its download.
-  // (A file:// page reads from the disk: the snapshot always pays. Had the library failed,
+  // (A file:// page or the offline copy reads from the disk: the snapshot always pays. Had the library failed,
   // that failure is the answer, and the snapshot is never asked for.)
   let linkMeasured;
   const speed = new Promise((resolve) => { linkMeasured = resolve; });
@@ -83,8 +88,7 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
  */
 export async function loadRuntimeFile(baseUrl, manifest, name, onArrival) {
   const dirUrl = baseUrl + RUNTIME_DIR;
-  const bytes = location.protocol !== "file:" ? await loadByFetch(dirUrl, name, onArrival)
-    : await loadByScriptTag(dirUrl, name);
+  const bytes = wrappedOnly() ? await loadByScriptTag(dirUrl, name) : await loadByFetch(dirUrl, name, onArrival);
   check(name, bytes, manifest[name]);
   return bytes;
 }
