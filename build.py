@@ -8,9 +8,7 @@ Each step below is a small function named for what it produces; the recipe is `b
 """
 
 import base64
-import functools
 import gzip
-import http.server
 import io
 import json
 import lzma
@@ -22,6 +20,8 @@ import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+
+from tools import static_server
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
@@ -50,9 +50,6 @@ LEARNER_MODULES = ["statistics", "fractions", "decimal", "numbers", "cmath", "da
 DOCUMENTED_MODULES = {*LEARNER_MODULES, "random", "json", "re", "typing", "dataclasses", "enum"}
 # Where the Python files live inside Pyodide's file system (its working directory).
 PYTHON_HOME = "/home/pyodide"
-MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-              ".json": "application/json", ".zip": "application/zip", ".py": "text/x-python",
-              ".xz": "application/x-xz"}
 
 
 class BuildError(Exception):
@@ -408,72 +405,8 @@ def build() -> Path:
     return DIST
 
 
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".wasm", ".py", ".svg"}
-
-
-@functools.lru_cache(maxsize=64)
-def gzipped(path: str, modified: float) -> bytes:
-    """A file's gzip encoding, computed once per version of the file."""
-    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
-
-
-class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files with fixed MIME types and, like GitHub Pages, gzip where the browser accepts it
-    and a ten-minute cache lifetime."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        body = gzipped(str(path), path.stat().st_mtime)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def end_headers(self):
-        # As GitHub Pages does: a revisit within ten minutes uses the browser's cache as is.
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-class SubPathHandler(StaticHandler):
-    """Serves the folder under a path prefix, as GitHub Pages serves /<repo>/."""
-
-    prefix = "/"
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__not_found__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A browser that closes a tab mid-download is not an error worth a traceback."""
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def make_server(directory: Path, port: int = 0, prefix: str = "/") -> http.server.ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 for `directory`, mounted at `prefix` (port 0: any free port)."""
-    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
-    return QuietServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
-
-
 def serve(port: int) -> None:
-    server = make_server(DIST, port)
+    server = static_server.make_server(DIST, port)
     print(f"Serving {DIST} at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)", flush=True)
     try:
         server.serve_forever()

@@ -11,9 +11,7 @@ import argparse
 import json
 import platform
 import re
-import shutil
 import statistics
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -21,7 +19,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import build
-from tests.conftest import CHROMIUM_FLAGS
+from tools import static_server
+from tools.chromium import launch_chromium
 
 THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 SUB_PATH = "/math-fundamentals/"
@@ -295,13 +294,6 @@ def describe(run) -> str:
     return f"wasm binary {'xz-compressed' if run['wasm_form'] == 'xz' else 'gzipped'}, {snapshot}"
 
 
-def warm_up_compression():
-    """Compresses every file once, as a static host has them ready, so no run pays for it."""
-    for path in build.DIST.rglob("*"):
-        if path.is_file() and path.suffix in build.COMPRESSIBLE:
-            build.gzipped(str(path), path.stat().st_mtime)
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -311,13 +303,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not (build.DIST / "index.html").exists():
         raise SystemExit("dist/ is missing: run `python3 build.py` first.")
-    server = build.make_server(build.DIST, 0, SUB_PATH)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    warm_up_compression()
+    static_server.warm_up(build.DIST)
     started = time.monotonic()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
-        bench = Bench(browser, f"http://127.0.0.1:{server.server_port}{SUB_PATH}", build.DIST.as_uri() + "/")
+    with static_server.serving(build.DIST, SUB_PATH) as http_root, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        bench = Bench(browser, http_root, build.DIST.as_uri() + "/")
         report = {"date": date.today().isoformat(),
                   "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, "
                              f"Chromium {browser.version}",
@@ -325,7 +315,6 @@ def main(argv=None):
                   "loads": bench.loads(args.repeat),
                   "interactions": bench.interactions(args.runs, args.heavy_runs)}
         browser.close()
-    server.shutdown()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmark.json").write_text(json.dumps(report, indent=2))
     table = markdown(report)
