@@ -22,11 +22,13 @@ import zlib
 from pathlib import Path
 
 from tools import static_server
+from tools.programs import BuildError, run_program
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
 PYTHON_PACKAGE = ROOT / "py" / "math_fundamentals"
 NODE_MODULES = ROOT / "node_modules"
+ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
 RUNTIME = DIST / "pyodide"
@@ -52,10 +54,6 @@ DOCUMENTED_MODULES = {*LEARNER_MODULES, "random", "json", "re", "typing", "datac
 PYTHON_HOME = "/home/pyodide"
 
 
-class BuildError(Exception):
-    """A step cannot go on; the message says what is missing and how to get it."""
-
-
 def step(message: str) -> None:
     print(f"build: {message}", flush=True)
 
@@ -73,7 +71,8 @@ def npm_packages() -> None:
     if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
         return
     step("installing the pinned npm packages (npm ci)")
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
+    run_program(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, step="installing the npm packages (npm ci)",
+                advice="Check the network and package-lock.json, then run again.")
 
 
 def clean_dist() -> None:
@@ -94,17 +93,20 @@ def javascript_bundle() -> None:
     A classic script because Chromium refuses module scripts on file:// pages.
     The worker's source is bundled in as text, to be started from a Blob URL.
     """
-    esbuild = NODE_MODULES / ".bin" / "esbuild"
     # module first: gifenc's "browser" entry is its larger CommonJS build.
-    subprocess.run([str(esbuild), str(SITE / "js" / "main.js"), "--bundle", "--format=iife",
-                    "--target=es2022", "--loader:.worker.js=text", "--log-level=warning",
-                    "--main-fields=module,browser,main",
-                    f"--outfile={DIST / 'app.js'}"], check=True)
-    subprocess.run([str(esbuild), str(SITE / "js" / "code-editor.js"), "--bundle", "--format=iife",
-                    "--target=es2022", "--minify", "--log-level=warning", f"--outfile={DIST / 'editor.js'}"],
-                   check=True)
+    esbuild_bundle(SITE / "js" / "main.js", DIST / "app.js",
+                   "--loader:.worker.js=text", "--main-fields=module,browser,main")
+    esbuild_bundle(SITE / "js" / "code-editor.js", DIST / "editor.js", "--minify")
     step(f"bundled site/js into app.js ({(DIST / 'app.js').stat().st_size // 1024} KiB) and the "
          f"CodeMirror editor into editor.js ({(DIST / 'editor.js').stat().st_size // 1024} KiB)")
+
+
+def esbuild_bundle(entry: Path, output: Path, *options: str) -> None:
+    """One classic script (an IIFE) bundled by esbuild from an ES module and all it imports."""
+    run_program([str(ESBUILD), str(entry), "--bundle", "--format=iife", "--target=es2022",
+                 "--log-level=warning", *options, f"--outfile={output}"],
+                step=f"bundling {entry.relative_to(ROOT)} with esbuild",
+                advice="Fix the code it points at; if esbuild itself is missing, run `npm ci`.")
 
 
 def python_runtime() -> None:
@@ -321,11 +323,11 @@ def network_landscape() -> None:
     Runs in the project's own environment (uv), where numpy and matplotlib are pinned.
     """
     output = DIST / "figures"
-    done = subprocess.run([uv_command(), "run", "--frozen", "python", "-m", "build_time.network_landscape",
-                           str(output)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "py")})
-    if done.returncode != 0:
-        raise BuildError(f"computing the network's loss landscape failed:\n{done.stderr[-2000:]}")
+    done = run_program([uv_command(), "run", "--frozen", "python", "-m", "build_time.network_landscape",
+                        str(output)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "py")},
+                       step="computing the network's loss landscape (uv run)",
+                       advice="Fix the Python error it printed; if uv could not install numpy, check the network.")
     result = json.loads((output / "network-landscape.json").read_text())
     (output / "network-landscape.json").unlink()
     write_data_script("network-landscape.js", "MF_NETWORK_LANDSCAPE", result)
@@ -336,7 +338,8 @@ def uv_command() -> str:
     """uv, installed with pip if this machine has none yet."""
     if shutil.which("uv") is None:
         step("installing uv with pip")
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "uv"], check=True)
+        run_program([sys.executable, "-m", "pip", "install", "--quiet", "uv"], step="installing uv with pip",
+                    advice="Install uv yourself (https://docs.astral.sh/uv/) and run again.")
     return shutil.which("uv") or str(Path(sys.executable).parent / "uv")
 
 
@@ -421,9 +424,10 @@ def install_chromium() -> None:
             raise BuildError("Chromium is needed for the browser tests: "
                              "`sudo apt-get install chromium`, then run again.")
         step("installing Chromium from Debian's packages")
-        subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        advice = "Install Chromium yourself (`apt-get install chromium`) and run again."
+        run_program(["apt-get", "update", "-qq"], step="installing Chromium (apt-get update)", advice=advice)
+        run_program(["apt-get", "install", "-y", "-qq", "chromium"], step="installing Chromium", advice=advice,
+                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
 
 
 def main(arguments: list[str]) -> int:

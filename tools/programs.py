@@ -1,0 +1,26 @@
+"""The programs a build step runs (npm, esbuild, uv, node, apt-get), and how their failures end
+the build: with one line naming the step and what to do, never a traceback."""
+
+import subprocess
+from pathlib import Path
+
+
+class BuildError(Exception):
+    """A step cannot go on; the message, one line, says which step, what is wrong and what to do."""
+
+
+def run_program(command: list[str], *, step: str, advice: str, **options) -> subprocess.CompletedProcess:
+    """Runs `command` as subprocess.run(command, **options) does; raises BuildError naming `step`,
+    with `advice`, if it cannot start or exits with an error.
+
+    The program's own messages (stderr is never captured here) stand above that line.
+    """
+    program = Path(command[0]).name
+    try:
+        done = subprocess.run(command, **options)
+    except OSError as error:
+        raise BuildError(f"{step}: cannot start {program} ({error.strerror}: {command[0]}). {advice}") from None
+    if done.returncode != 0:
+        raise BuildError(f"{step}: {program} failed with exit code {done.returncode} "
+                         f"(its messages are above). {advice}")
+    return done
