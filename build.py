@@ -7,22 +7,19 @@
 Each step below is a small function named for what it produces; the recipe is `build()`.
 """
 
-import base64
-import gzip
 import io
 import json
-import lzma
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
 
-from tools import static_server
+from tools import pyodide_runtime, static_server
 from tools.programs import BuildError, run_program
+from tools.pyodide_runtime import STDLIB_NAME, WASM_NAME
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
@@ -31,16 +28,12 @@ NODE_MODULES = ROOT / "node_modules"
 ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
-RUNTIME = DIST / "pyodide"
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
-STDLIB_NAME = "python_stdlib.zip"
 MORE_STDLIB_NAME = "python_stdlib_more.zip"
-WASM_NAME = "pyodide.asm.wasm"
 # The wasm binary is also shipped xz-compressed, 0.9 MB (a quarter) smaller than a server's gzip
 # makes it: the page takes that form on slow links, where the saved bytes outweigh the time
 # to unpack it.
-PACKED_SUFFIX = ".xz"
 PACKED = {WASM_NAME}
 # Standard-library modules a learner may reasonably import in edited code, on top of
 # what Python and the lessons import when they start. Everything else is left out.
@@ -110,192 +103,60 @@ def esbuild_bundle(entry: Path, output: Path, *options: str) -> None:
 
 
 def python_runtime() -> None:
-    """pyodide/: the Pyodide core, the standard library in two parts, and a memory snapshot of
+    """pyodide/: the Pyodide core, the standard library in two parts and a memory snapshot of
     Python started with the lessons imported, each also wrapped in a classic script for file://
-    pages.
+    pages (tools/pyodide_runtime.py does the work).
 
     The first part holds what Python and the lessons import when they start, compiled to
     bytecode (compiling the sources was most of a cold start without the snapshot). The second
     holds the further modules a learner may import, as sources; the page loads it once Python
     is ready, so it is never on the way to the first run.
     """
+    pyodide = pyodide_under_node()
+    startup_sources, more_stdlib = standard_library(pyodide)
+    stdlib = compiled_stdlib(pyodide, startup_sources)
+    snapshot = python_snapshot(pyodide, stdlib)
+    runtime_files({STDLIB_NAME: stdlib, MORE_STDLIB_NAME: more_stdlib, SNAPSHOT_NAME: snapshot})
+
+
+def pyodide_under_node() -> pyodide_runtime.PyodideUnderNode:
+    """Pyodide from node_modules, to be run under Node with the lessons in its file system."""
     if not PYODIDE.exists():
         raise BuildError("node_modules/pyodide is missing: run `npm ci`.")
-    RUNTIME.mkdir()
-    library = (PYODIDE / STDLIB_NAME).read_bytes()
-    modules = json.loads(run_pyodide_in_node(code=MODULES_CODE % {"learner": json.dumps(LEARNER_MODULES)}))
-    # sysconfig reads its data module by a computed name, so no import shows it.
-    startup_files = modules["startup_files"] + [name for name in zipfile.ZipFile(io.BytesIO(library)).namelist()
-                                                if name.startswith("_sysconfigdata")]
-    stdlib = compiled_stdlib(zip_subset(library, lambda name: name in startup_files))
-    # The rest of each package started with (its other modules: codecs, submodules) and the
-    # learner's modules with all they import, whole packages each.
-    tops = {name.split(".")[0] for name in modules["all"]}
-    more_stdlib = zip_subset(library, lambda name: name.split("/")[0].removesuffix(".py") in tops
-                             and name not in startup_files and not name.endswith("/"))
-    snapshot = python_snapshot(stdlib)
-    files = {
-        "pyodide.js": (PYODIDE / "pyodide.js").read_text(),
-        "pyodide.asm.js": classic_runtime_script((PYODIDE / "pyodide.asm.mjs").read_text()),
-        "pyodide-lock.json": lock_without_packages((PYODIDE / "pyodide-lock.json").read_text()),
-        WASM_NAME: (PYODIDE / WASM_NAME).read_bytes(),
-        STDLIB_NAME: stdlib,
-        MORE_STDLIB_NAME: more_stdlib,
-        SNAPSHOT_NAME: snapshot,
-    }
-    (RUNTIME / "offline").mkdir()
-    manifest = {}
-    for name, content in files.items():
-        data = content.encode() if isinstance(content, str) else content
-        manifest[name] = {"size": len(data), "crc32": zlib.crc32(data)}
-        (RUNTIME / name).write_bytes(data)
-        if name in PACKED:
-            packed = packed_file(data)
-            (RUNTIME / (name + PACKED_SUFFIX)).write_bytes(packed)
-            manifest[name]["packed"] = len(packed)
-        wrapped = json.dumps(content) if isinstance(content, str) else f'"{base64.b64encode(content).decode()}"'
-        (RUNTIME / "offline" / f"{name}.js").write_text(
-            f"(globalThis.MF_RUNTIME_FILES ??= {{}})[{json.dumps(name)}] = {wrapped};\n")
+    return pyodide_runtime.PyodideUnderNode(PYODIDE, python_sources())
+
+
+def standard_library(pyodide) -> tuple[bytes, bytes]:
+    """The standard library's two parts, as sources: what Python and the lessons load when they
+    start, and what else a learner may import (LEARNER_MODULES)."""
+    startup_sources, more_stdlib = pyodide_runtime.split_library(pyodide, LEARNER_MODULES)
+    files = len(zipfile.ZipFile(io.BytesIO(startup_sources)).namelist())
+    step(f"found the {files} library files Python starts with; {len(more_stdlib) / 2**20:.2f} MiB "
+         "more for learners")
+    return startup_sources, more_stdlib
+
+
+def compiled_stdlib(pyodide, startup_sources: bytes) -> bytes:
+    """python_stdlib.zip: the start-up part compiled to bytecode by Pyodide's own Python."""
+    stdlib = pyodide_runtime.compiled_library(pyodide, startup_sources, DOCUMENTED_MODULES)
+    step(f"compiled them to bytecode with Pyodide's Python ({len(stdlib) / 2**20:.2f} MiB)")
+    return stdlib
+
+
+def python_snapshot(pyodide, stdlib: bytes) -> bytes:
+    """python-snapshot.bin.gz: Python's memory once started with `stdlib` and the lessons imported."""
+    snapshot = pyodide_runtime.memory_snapshot(pyodide, stdlib)
+    step(f"saved a memory snapshot of Python with the lessons imported ({len(snapshot) / 2**20:.1f} MiB gzipped)")
+    return snapshot
+
+
+def runtime_files(made: dict[str, bytes]) -> None:
+    """pyodide/ and data/runtime-manifest.js: the core's files and the `made` ones, the wasm binary
+    also xz-compressed, each also wrapped for file:// pages."""
+    files = pyodide_runtime.core_files(PYODIDE) | made
+    manifest = pyodide_runtime.write_runtime(files, DIST / "pyodide", packed=PACKED)
     write_data_script("runtime-manifest.js", "MF_RUNTIME_MANIFEST", manifest)
-    size = sum(len(content) for content in files.values())
-    step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB: standard library for the start "
-         f"{len(stdlib) / 2**20:.2f} MiB compiled, the rest for learners {len(more_stdlib) / 2**20:.2f} MiB, "
-         f"snapshot {len(snapshot) / 2**20:.1f} MiB gzipped)")
-
-
-# Runs under Node: starts Pyodide (with a given standard library), writes the lessons and any
-# input files into its file system, runs a piece of Python whose last expression (a string) is
-# printed, copies output files back out, and saves Python's memory if asked to (a snapshot).
-PYODIDE_SCRIPT = """
-import { loadPyodide } from "%(pyodide)s";
-import fs from "node:fs";
-const request = JSON.parse(fs.readFileSync(0, "utf8"));
-const pyodide = await loadPyodide({ _makeSnapshot: !!request.snapshot, stdLibURL: request.stdlib,
-                                    stdout: () => {}, stderr: () => {} });
-for (const [path, source] of Object.entries(request.python)) {
-  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-  pyodide.FS.writeFile(path, source);
-}
-for (const [path, hostPath] of Object.entries(request.inputs ?? {})) pyodide.FS.writeFile(path, fs.readFileSync(hostPath));
-const printed = pyodide.runPython(request.code);
-for (const [path, hostPath] of Object.entries(request.outputs ?? {})) fs.writeFileSync(hostPath, pyodide.FS.readFile(path));
-if (request.snapshot) fs.writeFileSync(request.snapshot, pyodide.makeMemorySnapshot());
-process.stdout.write(typeof printed === "string" ? printed : "");
-"""
-
-# Python's start as the page needs it: the lessons imported. gc.freeze() keeps the start-up
-# objects out of every later garbage collection.
-STARTUP_CODE = """
-import gc
-from math_fundamentals import page_api
-page_api.landscape_peaks()
-gc.collect()
-gc.freeze()
-"""
-
-# Which files of the library Python has loaded once it started with the lessons, and which
-# modules once a learner's modules are imported too: the two parts of the standard library.
-MODULES_CODE = STARTUP_CODE + """
-import importlib, json, sys
-place = next(entry for entry in sys.path if entry.endswith(".zip")) + "/"
-startup_files = sorted(module.__file__.removeprefix(place) for module in list(sys.modules.values())
-                       if (getattr(module, "__file__", None) or "").startswith(place))
-for name in %(learner)s:
-    importlib.import_module(name)
-json.dumps({"startup_files": startup_files, "all": sorted(sys.modules)})
-"""
-
-# Compiles every source in a zip to bytecode (unchecked-hash .pyc files, so they are used
-# without their sources), named as zipimport finds them at the library's place on sys.path.
-# Docstrings are dropped except in modules a learner may ask help() about.
-COMPILE_CODE = """
-import importlib.util, sys, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-place = next(entry for entry in sys.path if entry.endswith(".zip"))
-documented = %(documented)s
-with zipfile.ZipFile("/tmp/sources.zip") as sources, \
-        zipfile.ZipFile("/tmp/compiled.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as compiled:
-    for info in sources.infolist():
-        data = sources.read(info)
-        if not info.filename.endswith(".py"):
-            compiled.writestr(info, data)
-            continue
-        top = info.filename.split("/")[0].removesuffix(".py")
-        code = compile(data, f"{place}/{info.filename}", "exec", dont_inherit=True,
-                       optimize=0 if top in documented else 2)
-        pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-        compiled.writestr(info.filename + "c", bytes(pyc))
-"""
-
-
-def run_pyodide_in_node(*, code: str, stdlib: Path | None = None, **request) -> str:
-    script = PYODIDE_SCRIPT % {"pyodide": (PYODIDE / "pyodide.mjs").as_uri()}
-    request |= {"code": code, "python": python_sources(),
-                "stdlib": str(stdlib or PYODIDE / STDLIB_NAME)}
-    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(request),
-                          capture_output=True, text=True, cwd=ROOT)
-    if done.returncode != 0:
-        raise BuildError(f"running Pyodide under Node failed:\n{done.stderr[-2000:]}")
-    return done.stdout
-
-
-def compiled_stdlib(sources_zip: bytes) -> bytes:
-    """The zip with each module compiled by Pyodide's own Python, as .pyc files only."""
-    with tempfile.TemporaryDirectory() as folder:
-        sources, compiled = Path(folder) / "sources.zip", Path(folder) / "compiled.zip"
-        sources.write_bytes(sources_zip)
-        run_pyodide_in_node(code=COMPILE_CODE % {"documented": sorted(DOCUMENTED_MODULES)},
-                            inputs={"/tmp/sources.zip": str(sources)},
-                            outputs={"/tmp/compiled.zip": str(compiled)})
-        return compiled.read_bytes()
-
-
-def python_snapshot(stdlib: bytes) -> bytes:
-    """A gzipped memory snapshot of Python started with `stdlib` and the lessons imported.
-
-    It must be made with the very library zip that ships: Python remembers where each
-    module sits inside the zip.
-    """
-    with tempfile.TemporaryDirectory() as folder:
-        library, output = Path(folder) / STDLIB_NAME, Path(folder) / "snapshot.bin"
-        library.write_bytes(stdlib)
-        run_pyodide_in_node(code=STARTUP_CODE, stdlib=library, snapshot=str(output))
-        return gzip.compress(output.read_bytes(), compresslevel=9, mtime=0)
-
-
-def packed_file(data: bytes) -> bytes:
-    """xz at its strongest, with the CRC-32 check that the page's decoder (xz-embedded) verifies."""
-    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32, preset=9 | lzma.PRESET_EXTREME)
-
-
-def zip_subset(stdlib_zip: bytes, keep) -> bytes:
-    """The entries of a zip whose file names keep(name) accepts, compressed as they were."""
-    kept = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as source, zipfile.ZipFile(kept, "w") as target:
-        for info in source.infolist():
-            if keep(info.filename):
-                target.writestr(info, source.read(info), compress_type=info.compress_type)
-    return kept.getvalue()
-
-
-def classic_runtime_script(module_source: str) -> str:
-    """pyodide.asm.mjs turned into a classic script that defines globalThis.createPyodideModule."""
-    replacements = [("import.meta.url", "globalThis.location.href", 3),
-                    ("export default _createPyodideModule;",
-                     "globalThis.createPyodideModule = _createPyodideModule;", 1)]
-    for old, new, expected in replacements:
-        found = module_source.count(old)
-        if found != expected:
-            raise BuildError(f"pyodide.asm.mjs has {found} × {old!r}, expected {expected}: "
-                             "a new Pyodide release needs this step checked.")
-        module_source = module_source.replace(old, new)
-    return module_source
-
-
-def lock_without_packages(lock_text: str) -> str:
-    """The lock file without its package list: the app loads no packages beyond the core."""
-    lock = json.loads(lock_text)
-    return json.dumps({"info": lock["info"], "packages": {}})
+    step(f"vendored the Pyodide runtime ({sum(len(content) for content in files.values()) / 2**20:.1f} MiB)")
 
 
 def python_sources() -> dict[str, str]:

@@ -17,7 +17,7 @@ def run_program(command: list[str], *, step: str, advice: str, **options) -> sub
     """
     program = Path(command[0]).name
     try:
-        done = subprocess.run(command, **options)
+        done = subprocess.run(command, check=False, **options)
     except OSError as error:
         raise BuildError(f"{step}: cannot start {program} ({error.strerror}: {command[0]}). {advice}") from None
     if done.returncode != 0:
