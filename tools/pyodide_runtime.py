@@ -31,6 +31,14 @@ STDLIB_NAME = "python_stdlib.zip"
 WASM_NAME = "pyodide.asm.wasm"
 # A file packed with xz sits next to itself with this suffix.
 PACKED_SUFFIX = ".xz"
+# What adapting pyodide.asm.mjs for a classic worker relies on: each piece of module syntax in
+# it, what a classic script says instead, and how many times it is there.
+MODULE_SYNTAX = [("import.meta.url", "globalThis.location.href", 3),
+                 ("export default _createPyodideModule;", "globalThis.createPyodideModule = _createPyodideModule;", 1)]
+CHECK_CLASSIC_SCRIPT = TOOLS / "check-classic-script.mjs"
+ADAPTING = "adapting pyodide.asm.mjs for a classic worker (build step python_runtime, tools/pyodide_runtime.py)"
+UPGRADED = ("A Pyodide upgrade changed that file: see how the new one uses import.meta and exports "
+            "_createPyodideModule, update MODULE_SYNTAX to match, and read the README's 'Upgrading Pyodide'.")
 
 
 @dataclass(frozen=True)
@@ -142,16 +150,19 @@ def zip_subset(stdlib_zip: bytes, keep: Callable[[str], bool]) -> bytes:
 
 
 def classic_runtime_script(module_source: str) -> str:
-    """pyodide.asm.mjs turned into a classic script that defines globalThis.createPyodideModule."""
-    replacements = [("import.meta.url", "globalThis.location.href", 3),
-                    ("export default _createPyodideModule;",
-                     "globalThis.createPyodideModule = _createPyodideModule;", 1)]
-    for old, new, expected in replacements:
+    """pyodide.asm.mjs turned into a classic script that defines globalThis.createPyodideModule.
+
+    Pyodide 314 ships its Emscripten module only as an ES module, which a classic worker (the
+    kind a file:// page can start, from a Blob URL) cannot load. Each piece of MODULE_SYNTAX is
+    replaced where it is expected, and Node checks that what comes out parses as a classic script.
+    """
+    for old, new, expected in MODULE_SYNTAX:
         found = module_source.count(old)
         if found != expected:
-            raise BuildError(f"pyodide.asm.mjs has {found} × {old!r}, expected {expected}: "
-                             "a new Pyodide release needs this step checked.")
+            raise BuildError(f"{ADAPTING}: it has {found} × {old!r} where {expected} were expected. {UPGRADED}")
         module_source = module_source.replace(old, new)
+    run_program(["node", str(CHECK_CLASSIC_SCRIPT), "pyodide.asm.js (adapted from pyodide.asm.mjs)"],
+                input=module_source, text=True, step=ADAPTING, advice=UPGRADED)
     return module_source
 
 
