@@ -4,7 +4,8 @@
     python3 build.py serve    build, then serve dist/ on http://127.0.0.1:8000/
     python3 build.py test     build, install what the tests need, run the whole test suite
 
-Each step below is a small function named for what it produces; the recipe is `build()`.
+Each step below is a small function named for what it produces, printing a line; the recipe
+is `build()`. The machinery the steps use lives in tools/.
 """
 
 import io
@@ -18,7 +19,8 @@ import zlib
 from pathlib import Path
 
 from tools import pyodide_runtime, static_server
-from tools.programs import BuildError, run_program
+from tools.chromium import install_chromium
+from tools.programs import BuildError, run_program, step, uv_command
 from tools.pyodide_runtime import STDLIB_NAME, WASM_NAME
 
 ROOT = Path(__file__).resolve().parent
@@ -47,10 +49,6 @@ DOCUMENTED_MODULES = {*LEARNER_MODULES, "random", "json", "re", "typing", "datac
 PYTHON_HOME = "/home/pyodide"
 
 
-def step(message: str) -> None:
-    print(f"build: {message}", flush=True)
-
-
 def require_node() -> None:
     if shutil.which("npm") is None or shutil.which("node") is None:
         raise BuildError("Node.js and npm are needed to vendor Pyodide and bundle the page. "
@@ -62,6 +60,7 @@ def npm_packages() -> None:
     lock = ROOT / "package-lock.json"
     marker = NODE_MODULES / ".package-lock.json"
     if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        step("npm packages already installed as package-lock.json pins them")
         return
     step("installing the pinned npm packages (npm ci)")
     run_program(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, step="installing the npm packages (npm ci)",
@@ -69,8 +68,10 @@ def npm_packages() -> None:
 
 
 def clean_dist() -> None:
+    """An empty dist/ (with its data/ folder)."""
     shutil.rmtree(DIST, ignore_errors=True)
     (DIST / "data").mkdir(parents=True)
+    step(f"emptied {DIST.name}/")
 
 
 def site_files() -> None:
@@ -195,15 +196,6 @@ def network_landscape() -> None:
     step(f"trained the network with numpy and drew its loss landscape ({done.stdout.strip()})")
 
 
-def uv_command() -> str:
-    """uv, installed with pip if this machine has none yet."""
-    if shutil.which("uv") is None:
-        step("installing uv with pip")
-        run_program([sys.executable, "-m", "pip", "install", "--quiet", "uv"], step="installing uv with pip",
-                    advice="Install uv yourself (https://docs.astral.sh/uv/) and run again.")
-    return shutil.which("uv") or str(Path(sys.executable).parent / "uv")
-
-
 def lesson_data() -> None:
     """data/lesson-data.js: the first views, computed at build time by the same Python code."""
     sys.path.insert(0, str(PYTHON_PACKAGE.parent))
@@ -269,28 +261,6 @@ def build() -> Path:
     return DIST
 
 
-def serve(port: int) -> None:
-    server = static_server.make_server(DIST, port)
-    print(f"Serving {DIST} at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-
-
-def install_chromium() -> None:
-    """Chromium (for the browser tests), if missing."""
-    if shutil.which("chromium") is None:
-        if os.geteuid() != 0:
-            raise BuildError("Chromium is needed for the browser tests: "
-                             "`sudo apt-get install chromium`, then run again.")
-        step("installing Chromium from Debian's packages")
-        advice = "Install Chromium yourself (`apt-get install chromium`) and run again."
-        run_program(["apt-get", "update", "-qq"], step="installing Chromium (apt-get update)", advice=advice)
-        run_program(["apt-get", "install", "-y", "-qq", "chromium"], step="installing Chromium", advice=advice,
-                    env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-
-
 def main(arguments: list[str]) -> int:
     command = arguments[0] if arguments else "build"
     try:
@@ -298,7 +268,7 @@ def main(arguments: list[str]) -> int:
             build()
         elif command == "serve":
             build()
-            serve(int(arguments[1]) if len(arguments) > 1 else 8000)
+            static_server.serve(DIST, int(arguments[1]) if len(arguments) > 1 else 8000)
         elif command == "test":
             require_node()
             npm_packages()

@@ -1,7 +1,9 @@
-"""The programs a build step runs (npm, esbuild, uv, node, apt-get), and how their failures end
-the build: with one line naming the step and what to do, never a traceback."""
+"""The programs the build steps run (npm, esbuild, uv, node, apt-get) and the build's output: a
+line per step, and a failure as one line naming the step and what to do, never a traceback."""
 
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 
@@ -24,3 +26,17 @@ def run_program(command: list[str], *, step: str, advice: str, **options) -> sub
         raise BuildError(f"{step}: {program} failed with exit code {done.returncode} "
                          f"(its messages are above). {advice}")
     return done
+
+
+def step(message: str) -> None:
+    """The line of output a build step prints."""
+    print(f"build: {message}", flush=True)
+
+
+def uv_command() -> str:
+    """uv, installed with pip if this machine has none yet."""
+    if shutil.which("uv") is None:
+        step("installing uv with pip")
+        run_program([sys.executable, "-m", "pip", "install", "--quiet", "uv"], step="installing uv with pip",
+                    advice="Install uv yourself (https://docs.astral.sh/uv/) and run again.")
+    return shutil.which("uv") or str(Path(sys.executable).parent / "uv")

@@ -93,6 +93,16 @@ def serving(directory: Path, prefix: str = "/") -> Iterator[str]:
         server.server_close()
 
 
+def serve(directory: Path, port: int) -> None:
+    """Serves `directory` on http://127.0.0.1:<port>/ until Ctrl+C."""
+    server = make_server(directory, port)
+    print(f"Serving {directory} at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
 def warm_up(directory: Path) -> None:
     """Compresses every file once, as a static host has them ready, so no measured load pays for it."""
     for path in directory.rglob("*"):
