@@ -4,24 +4,24 @@
     python3 build.py serve    build, then serve dist/ on http://127.0.0.1:8000/
     python3 build.py test     build, install what the tests need, run the whole test suite
 
-Each step below is a small function named for what it produces; the recipe is `build()`.
+Each step below is a small function named for what it produces, printing a line; the recipe
+is `build()`. The machinery the steps use lives in tools/.
 """
 
-import base64
-import functools
-import gzip
-import http.server
 import io
 import json
-import lzma
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
+
+from tools import pyodide_runtime, static_server
+from tools.chromium import install_chromium
+from tools.programs import BuildError, run_program, step, uv_command
+from tools.pyodide_runtime import STDLIB_NAME, WASM_NAME
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
@@ -30,18 +30,15 @@ PYTHON_ROOT = ROOT / "py"
 PYTHON_PACKAGES = ("math_fundamentals", "page_api")
 TRAINED_NETWORK = "page_api/trained_network.json"
 NODE_MODULES = ROOT / "node_modules"
+ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
-RUNTIME = DIST / "pyodide"
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
-STDLIB_NAME = "python_stdlib.zip"
 MORE_STDLIB_NAME = "python_stdlib_more.zip"
-WASM_NAME = "pyodide.asm.wasm"
 # The wasm binary is also shipped xz-compressed, 0.9 MB (a quarter) smaller than a server's gzip
 # makes it: the page takes that form on slow links, where the saved bytes outweigh the time
 # to unpack it.
-PACKED_SUFFIX = ".xz"
 PACKED = {WASM_NAME}
 # Standard-library modules a learner may reasonably import in edited code, on top of
 # what Python and the lessons import when they start. Everything else is left out.
@@ -53,20 +50,8 @@ LEARNER_MODULES = ["statistics", "fractions", "decimal", "numbers", "cmath", "da
 DOCUMENTED_MODULES = {*LEARNER_MODULES, "random", "json", "re", "typing", "dataclasses", "enum"}
 # Where the Python files live inside Pyodide's file system (its working directory).
 PYTHON_HOME = "/home/pyodide"
-MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-              ".json": "application/json", ".zip": "application/zip", ".py": "text/x-python",
-              ".xz": "application/x-xz"}
-
 
 sys.path.insert(0, str(PYTHON_ROOT))
-
-
-class BuildError(Exception):
-    """A step cannot go on; the message says what is missing and how to get it."""
-
-
-def step(message: str) -> None:
-    print(f"build: {message}", flush=True)
 
 
 def require_node() -> None:
@@ -80,14 +65,18 @@ def npm_packages() -> None:
     lock = ROOT / "package-lock.json"
     marker = NODE_MODULES / ".package-lock.json"
     if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        step("npm packages already installed as package-lock.json pins them")
         return
     step("installing the pinned npm packages (npm ci)")
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
+    run_program(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, step="installing the npm packages (npm ci)",
+                advice="Check the network and package-lock.json, then run again.")
 
 
 def clean_dist() -> None:
+    """An empty dist/ (with its data/ folder)."""
     shutil.rmtree(DIST, ignore_errors=True)
     (DIST / "data").mkdir(parents=True)
+    step(f"emptied {DIST.name}/")
 
 
 def site_files() -> None:
@@ -103,206 +92,77 @@ def javascript_bundle() -> None:
     A classic script because Chromium refuses module scripts on file:// pages.
     The worker's source is bundled in as text, to be started from a Blob URL.
     """
-    esbuild = NODE_MODULES / ".bin" / "esbuild"
     # module first: gifenc's "browser" entry is its larger CommonJS build.
-    subprocess.run([str(esbuild), str(SITE / "js" / "main.js"), "--bundle", "--format=iife",
-                    "--target=es2022", "--loader:.worker.js=text", "--log-level=warning",
-                    "--main-fields=module,browser,main",
-                    f"--outfile={DIST / 'app.js'}"], check=True)
-    subprocess.run([str(esbuild), str(SITE / "js" / "code-editor.js"), "--bundle", "--format=iife",
-                    "--target=es2022", "--minify", "--log-level=warning", f"--outfile={DIST / 'editor.js'}"],
-                   check=True)
+    esbuild_bundle(SITE / "js" / "main.js", DIST / "app.js",
+                   "--loader:.worker.js=text", "--main-fields=module,browser,main")
+    esbuild_bundle(SITE / "js" / "code-editor.js", DIST / "editor.js", "--minify")
     step(f"bundled site/js into app.js ({(DIST / 'app.js').stat().st_size // 1024} KiB) and the "
          f"CodeMirror editor into editor.js ({(DIST / 'editor.js').stat().st_size // 1024} KiB)")
 
 
+def esbuild_bundle(entry: Path, output: Path, *options: str) -> None:
+    """One classic script (an IIFE) bundled by esbuild from an ES module and all it imports."""
+    run_program([str(ESBUILD), str(entry), "--bundle", "--format=iife", "--target=es2022",
+                 "--log-level=warning", *options, f"--outfile={output}"],
+                step=f"bundling {entry.relative_to(ROOT)} with esbuild",
+                advice="Fix the code it points at; if esbuild itself is missing, run `npm ci`.")
+
+
 def python_runtime() -> None:
-    """pyodide/: the Pyodide core, the standard library in two parts, and a memory snapshot of
+    """pyodide/: the Pyodide core, the standard library in two parts and a memory snapshot of
     Python started with the lessons imported, each also wrapped in a classic script for file://
-    pages.
+    pages (tools/pyodide_runtime.py does the work).
 
     The first part holds what Python and the lessons import when they start, compiled to
     bytecode (compiling the sources was most of a cold start without the snapshot). The second
     holds the further modules a learner may import, as sources; the page loads it once Python
     is ready, so it is never on the way to the first run.
     """
+    pyodide = pyodide_under_node()
+    startup_sources, more_stdlib = standard_library(pyodide)
+    stdlib = compiled_stdlib(pyodide, startup_sources)
+    snapshot = python_snapshot(pyodide, stdlib)
+    runtime_files({STDLIB_NAME: stdlib, MORE_STDLIB_NAME: more_stdlib, SNAPSHOT_NAME: snapshot})
+
+
+def pyodide_under_node() -> pyodide_runtime.PyodideUnderNode:
+    """Pyodide from node_modules, to be run under Node with the lessons in its file system."""
     if not PYODIDE.exists():
         raise BuildError("node_modules/pyodide is missing: run `npm ci`.")
-    RUNTIME.mkdir()
-    library = (PYODIDE / STDLIB_NAME).read_bytes()
-    modules = json.loads(run_pyodide_in_node(code=MODULES_CODE % {"learner": json.dumps(LEARNER_MODULES)}))
-    # sysconfig reads its data module by a computed name, so no import shows it.
-    startup_files = modules["startup_files"] + [name for name in zipfile.ZipFile(io.BytesIO(library)).namelist()
-                                                if name.startswith("_sysconfigdata")]
-    stdlib = compiled_stdlib(zip_subset(library, lambda name: name in startup_files))
-    # The rest of each package started with (its other modules: codecs, submodules) and the
-    # learner's modules with all they import, whole packages each.
-    tops = {name.split(".")[0] for name in modules["all"]}
-    more_stdlib = zip_subset(library, lambda name: name.split("/")[0].removesuffix(".py") in tops
-                             and name not in startup_files and not name.endswith("/"))
-    snapshot = python_snapshot(stdlib)
-    files = {
-        "pyodide.js": (PYODIDE / "pyodide.js").read_text(),
-        "pyodide.asm.js": classic_runtime_script((PYODIDE / "pyodide.asm.mjs").read_text()),
-        "pyodide-lock.json": lock_without_packages((PYODIDE / "pyodide-lock.json").read_text()),
-        WASM_NAME: (PYODIDE / WASM_NAME).read_bytes(),
-        STDLIB_NAME: stdlib,
-        MORE_STDLIB_NAME: more_stdlib,
-        SNAPSHOT_NAME: snapshot,
-    }
-    (RUNTIME / "offline").mkdir()
-    manifest = {}
-    for name, content in files.items():
-        data = content.encode() if isinstance(content, str) else content
-        manifest[name] = {"size": len(data), "crc32": zlib.crc32(data)}
-        (RUNTIME / name).write_bytes(data)
-        if name in PACKED:
-            packed = packed_file(data)
-            (RUNTIME / (name + PACKED_SUFFIX)).write_bytes(packed)
-            manifest[name]["packed"] = len(packed)
-        wrapped = json.dumps(content) if isinstance(content, str) else f'"{base64.b64encode(content).decode()}"'
-        (RUNTIME / "offline" / f"{name}.js").write_text(
-            f"(globalThis.MF_RUNTIME_FILES ??= {{}})[{json.dumps(name)}] = {wrapped};\n")
+    return pyodide_runtime.PyodideUnderNode(PYODIDE, python_sources())
+
+
+def standard_library(pyodide) -> tuple[bytes, bytes]:
+    """The standard library's two parts, as sources: what Python and the lessons load when they
+    start, and what else a learner may import (LEARNER_MODULES)."""
+    startup_sources, more_stdlib = pyodide_runtime.split_library(pyodide, LEARNER_MODULES)
+    files = len(zipfile.ZipFile(io.BytesIO(startup_sources)).namelist())
+    step(f"found the {files} library files Python starts with; {len(more_stdlib) / 2**20:.2f} MiB "
+         "more for learners")
+    return startup_sources, more_stdlib
+
+
+def compiled_stdlib(pyodide, startup_sources: bytes) -> bytes:
+    """python_stdlib.zip: the start-up part compiled to bytecode by Pyodide's own Python."""
+    stdlib = pyodide_runtime.compiled_library(pyodide, startup_sources, DOCUMENTED_MODULES)
+    step(f"compiled them to bytecode with Pyodide's Python ({len(stdlib) / 2**20:.2f} MiB)")
+    return stdlib
+
+
+def python_snapshot(pyodide, stdlib: bytes) -> bytes:
+    """python-snapshot.bin.gz: Python's memory once started with `stdlib` and the lessons imported."""
+    snapshot = pyodide_runtime.memory_snapshot(pyodide, stdlib)
+    step(f"saved a memory snapshot of Python with the lessons imported ({len(snapshot) / 2**20:.1f} MiB gzipped)")
+    return snapshot
+
+
+def runtime_files(made: dict[str, bytes]) -> None:
+    """pyodide/ and data/runtime-manifest.js: the core's files and the `made` ones, the wasm binary
+    also xz-compressed, each also wrapped for file:// pages."""
+    files = pyodide_runtime.core_files(PYODIDE) | made
+    manifest = pyodide_runtime.write_runtime(files, DIST / "pyodide", packed=PACKED)
     write_data_script("runtime-manifest.js", "MF_RUNTIME_MANIFEST", manifest)
-    size = sum(len(content) for content in files.values())
-    step(f"vendored the Pyodide runtime ({size / 2**20:.1f} MiB: standard library for the start "
-         f"{len(stdlib) / 2**20:.2f} MiB compiled, the rest for learners {len(more_stdlib) / 2**20:.2f} MiB, "
-         f"snapshot {len(snapshot) / 2**20:.1f} MiB gzipped)")
-
-
-# Runs under Node: starts Pyodide (with a given standard library), writes the lessons and any
-# input files into its file system, runs a piece of Python whose last expression (a string) is
-# printed, copies output files back out, and saves Python's memory if asked to (a snapshot).
-PYODIDE_SCRIPT = """
-import { loadPyodide } from "%(pyodide)s";
-import fs from "node:fs";
-const request = JSON.parse(fs.readFileSync(0, "utf8"));
-const pyodide = await loadPyodide({ _makeSnapshot: !!request.snapshot, stdLibURL: request.stdlib,
-                                    stdout: () => {}, stderr: () => {} });
-for (const [path, source] of Object.entries(request.python)) {
-  pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-  pyodide.FS.writeFile(path, source);
-}
-for (const [path, hostPath] of Object.entries(request.inputs ?? {})) pyodide.FS.writeFile(path, fs.readFileSync(hostPath));
-const printed = pyodide.runPython(request.code);
-for (const [path, hostPath] of Object.entries(request.outputs ?? {})) fs.writeFileSync(hostPath, pyodide.FS.readFile(path));
-if (request.snapshot) fs.writeFileSync(request.snapshot, pyodide.makeMemorySnapshot());
-process.stdout.write(typeof printed === "string" ? printed : "");
-"""
-
-# Python's start as the page needs it: the lessons imported. gc.freeze() keeps the start-up
-# objects out of every later garbage collection.
-STARTUP_CODE = """
-import gc
-from page_api import dispatch, runs
-runs.landscape_peaks()
-gc.collect()
-gc.freeze()
-"""
-
-# Which files of the library Python has loaded once it started with the lessons, and which
-# modules once a learner's modules are imported too: the two parts of the standard library.
-MODULES_CODE = STARTUP_CODE + """
-import importlib, json, sys
-place = next(entry for entry in sys.path if entry.endswith(".zip")) + "/"
-startup_files = sorted(module.__file__.removeprefix(place) for module in list(sys.modules.values())
-                       if (getattr(module, "__file__", None) or "").startswith(place))
-for name in %(learner)s:
-    importlib.import_module(name)
-json.dumps({"startup_files": startup_files, "all": sorted(sys.modules)})
-"""
-
-# Compiles every source in a zip to bytecode (unchecked-hash .pyc files, so they are used
-# without their sources), named as zipimport finds them at the library's place on sys.path.
-# Docstrings are dropped except in modules a learner may ask help() about.
-COMPILE_CODE = """
-import importlib.util, sys, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-place = next(entry for entry in sys.path if entry.endswith(".zip"))
-documented = %(documented)s
-with zipfile.ZipFile("/tmp/sources.zip") as sources, \
-        zipfile.ZipFile("/tmp/compiled.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as compiled:
-    for info in sources.infolist():
-        data = sources.read(info)
-        if not info.filename.endswith(".py"):
-            compiled.writestr(info, data)
-            continue
-        top = info.filename.split("/")[0].removesuffix(".py")
-        code = compile(data, f"{place}/{info.filename}", "exec", dont_inherit=True,
-                       optimize=0 if top in documented else 2)
-        pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-        compiled.writestr(info.filename + "c", bytes(pyc))
-"""
-
-
-def run_pyodide_in_node(*, code: str, stdlib: Path | None = None, **request) -> str:
-    script = PYODIDE_SCRIPT % {"pyodide": (PYODIDE / "pyodide.mjs").as_uri()}
-    request |= {"code": code, "python": python_sources(),
-                "stdlib": str(stdlib or PYODIDE / STDLIB_NAME)}
-    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(request),
-                          capture_output=True, text=True, cwd=ROOT)
-    if done.returncode != 0:
-        raise BuildError(f"running Pyodide under Node failed:\n{done.stderr[-2000:]}")
-    return done.stdout
-
-
-def compiled_stdlib(sources_zip: bytes) -> bytes:
-    """The zip with each module compiled by Pyodide's own Python, as .pyc files only."""
-    with tempfile.TemporaryDirectory() as folder:
-        sources, compiled = Path(folder) / "sources.zip", Path(folder) / "compiled.zip"
-        sources.write_bytes(sources_zip)
-        run_pyodide_in_node(code=COMPILE_CODE % {"documented": sorted(DOCUMENTED_MODULES)},
-                            inputs={"/tmp/sources.zip": str(sources)},
-                            outputs={"/tmp/compiled.zip": str(compiled)})
-        return compiled.read_bytes()
-
-
-def python_snapshot(stdlib: bytes) -> bytes:
-    """A gzipped memory snapshot of Python started with `stdlib` and the lessons imported.
-
-    It must be made with the very library zip that ships: Python remembers where each
-    module sits inside the zip.
-    """
-    with tempfile.TemporaryDirectory() as folder:
-        library, output = Path(folder) / STDLIB_NAME, Path(folder) / "snapshot.bin"
-        library.write_bytes(stdlib)
-        run_pyodide_in_node(code=STARTUP_CODE, stdlib=library, snapshot=str(output))
-        return gzip.compress(output.read_bytes(), compresslevel=9, mtime=0)
-
-
-def packed_file(data: bytes) -> bytes:
-    """xz at its strongest, with the CRC-32 check that the page's decoder (xz-embedded) verifies."""
-    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC32, preset=9 | lzma.PRESET_EXTREME)
-
-
-def zip_subset(stdlib_zip: bytes, keep) -> bytes:
-    """The entries of a zip whose file names keep(name) accepts, compressed as they were."""
-    kept = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as source, zipfile.ZipFile(kept, "w") as target:
-        for info in source.infolist():
-            if keep(info.filename):
-                target.writestr(info, source.read(info), compress_type=info.compress_type)
-    return kept.getvalue()
-
-
-def classic_runtime_script(module_source: str) -> str:
-    """pyodide.asm.mjs turned into a classic script that defines globalThis.createPyodideModule."""
-    replacements = [("import.meta.url", "globalThis.location.href", 3),
-                    ("export default _createPyodideModule;",
-                     "globalThis.createPyodideModule = _createPyodideModule;", 1)]
-    for old, new, expected in replacements:
-        found = module_source.count(old)
-        if found != expected:
-            raise BuildError(f"pyodide.asm.mjs has {found} × {old!r}, expected {expected}: "
-                             "a new Pyodide release needs this step checked.")
-        module_source = module_source.replace(old, new)
-    return module_source
-
-
-def lock_without_packages(lock_text: str) -> str:
-    """The lock file without its package list: the app loads no packages beyond the core."""
-    lock = json.loads(lock_text)
-    return json.dumps({"info": lock["info"], "packages": {}})
+    step(f"vendored the Pyodide runtime ({sum(len(content) for content in files.values()) / 2**20:.1f} MiB)")
 
 
 def python_sources() -> dict[str, str]:
@@ -333,11 +193,11 @@ def network_landscape() -> None:
     from page_api.discovery import SLICE_SPAN
 
     output = DIST / "figures"
-    done = subprocess.run([uv_command(), "run", "--frozen", "python", "-m", "build_time.network_landscape",
-                           str(output), str(SLICE_SPAN)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(PYTHON_ROOT)})
-    if done.returncode != 0:
-        raise BuildError(f"computing the network's loss landscape failed:\n{done.stderr[-2000:]}")
+    done = run_program([uv_command(), "run", "--frozen", "python", "-m", "build_time.network_landscape",
+                        str(output), str(SLICE_SPAN)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                       env={**os.environ, "PYTHONPATH": str(PYTHON_ROOT)},
+                       step="computing the network's loss landscape (uv run)",
+                       advice="Fix the Python error it printed; if uv could not install numpy, check the network.")
     result = json.loads((output / "network-landscape.json").read_text())
     (output / "network-landscape.json").unlink()
     # The trained weights go with the Python that descends on them; the page draws the rest.
@@ -345,14 +205,6 @@ def network_landscape() -> None:
     (DIST / "py" / TRAINED_NETWORK).write_text(json.dumps(result.pop("network")))
     write_data_script("network-landscape.js", "MF_NETWORK_LANDSCAPE", result)
     step(f"trained the network with numpy and drew its loss landscape ({done.stdout.strip()})")
-
-
-def uv_command() -> str:
-    """uv, installed with pip if this machine has none yet."""
-    if shutil.which("uv") is None:
-        step("installing uv with pip")
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "uv"], check=True)
-    return shutil.which("uv") or str(Path(sys.executable).parent / "uv")
 
 
 def lesson_data() -> None:
@@ -394,12 +246,23 @@ def write_data_script(name: str, global_name: str, value) -> None:
 
 
 def offline_zip() -> None:
-    """math-fundamentals-offline.zip: the whole app in one folder that works by double-click."""
+    """math-fundamentals-offline.zip: the whole app in one folder that works by double-click.
+
+    It carries the runtime files only in their wrapped form (pyodide/offline/), which a page
+    opened from a folder loads by script tag, served over http too: its runtime manifest says
+    it is the offline copy. That halves the download.
+    """
     archive = DIST / OFFLINE_ZIP_NAME
-    files = sorted(path for path in DIST.rglob("*") if path.is_file() and path != archive)
+    manifest = DIST / "data" / "runtime-manifest.js"
+    raw_runtime = {path for path in (DIST / "pyodide").iterdir() if path.is_file()}
+    files = sorted(path for path in DIST.rglob("*") if path.is_file() and path != archive and path not in raw_runtime)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
         for path in files:
-            bundle.write(path, Path("math-fundamentals") / path.relative_to(DIST))
+            name = Path("math-fundamentals") / path.relative_to(DIST)
+            if path == manifest:
+                bundle.writestr(str(name), manifest.read_text() + "globalThis.MF_OFFLINE_COPY = true;\n")
+            else:
+                bundle.write(path, name)
     step(f"zipped the offline copy ({archive.stat().st_size / 2**20:.1f} MiB)")
 
 
@@ -419,91 +282,6 @@ def build() -> Path:
     return DIST
 
 
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".wasm", ".py", ".svg"}
-
-
-@functools.lru_cache(maxsize=64)
-def gzipped(path: str, modified: float) -> bytes:
-    """A file's gzip encoding, computed once per version of the file."""
-    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
-
-
-class StaticHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files with fixed MIME types and, like GitHub Pages, gzip where the browser accepts it
-    and a ten-minute cache lifetime."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        body = gzipped(str(path), path.stat().st_mtime)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def end_headers(self):
-        # As GitHub Pages does: a revisit within ten minutes uses the browser's cache as is.
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class names it so
-        pass
-
-
-class SubPathHandler(StaticHandler):
-    """Serves the folder under a path prefix, as GitHub Pages serves /<repo>/."""
-
-    prefix = "/"
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__not_found__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A browser that closes a tab mid-download is not an error worth a traceback."""
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-def make_server(directory: Path, port: int = 0, prefix: str = "/") -> http.server.ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 for `directory`, mounted at `prefix` (port 0: any free port)."""
-    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
-    return QuietServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
-
-
-def serve(port: int) -> None:
-    server = make_server(DIST, port)
-    print(f"Serving {DIST} at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-
-
-def install_chromium() -> None:
-    """Chromium (for the browser tests), if missing."""
-    if shutil.which("chromium") is None:
-        if os.geteuid() != 0:
-            raise BuildError("Chromium is needed for the browser tests: "
-                             "`sudo apt-get install chromium`, then run again.")
-        step("installing Chromium from Debian's packages")
-        subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True,
-                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-
-
 def main(arguments: list[str]) -> int:
     command = arguments[0] if arguments else "build"
     try:
@@ -511,7 +289,7 @@ def main(arguments: list[str]) -> int:
             build()
         elif command == "serve":
             build()
-            serve(int(arguments[1]) if len(arguments) > 1 else 8000)
+            static_server.serve(DIST, int(arguments[1]) if len(arguments) > 1 else 8000)
         elif command == "test":
             require_node()
             npm_packages()

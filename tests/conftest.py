@@ -1,16 +1,14 @@
 """Shared fixtures: the built site, and a browser that refuses to leave it."""
 
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 import build
+from tools.chromium import launch_chromium
+from tools.static_server import serving
 
 SUB_PATH = "/math-fundamentals/"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -41,21 +39,18 @@ def trained_network(tmp_path_factory):
 @pytest.fixture(scope="session")
 def http_root(dist):
     """dist/ served on 127.0.0.1 under a sub-path, as GitHub Pages serves a project site."""
-    server = build.make_server(dist, 0, SUB_PATH)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
-    server.shutdown()
+    with serving(dist, SUB_PATH) as root:
+        yield root
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        pytest.fail("Chromium is not installed: `apt-get install chromium` (or run `python3 build.py test`).")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            browser = launch_chromium(playwright)
+        except FileNotFoundError as error:
+            pytest.fail(str(error))
         yield browser
         browser.close()

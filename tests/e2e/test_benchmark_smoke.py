@@ -9,7 +9,7 @@ import build
 
 def test_benchmark_runs_once(dist, tmp_path):
     # Its own process: Playwright's sync API cannot nest inside the tests' browser session.
-    done = subprocess.run([sys.executable, "-m", "tests.benchmark", "--repeat", "1", "--runs", "3",
+    done = subprocess.run([sys.executable, "-m", "tools.benchmark", "--repeat", "1", "--runs", "3",
                            "--heavy-runs", "2", "--out", str(tmp_path)],
                           cwd=build.ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]

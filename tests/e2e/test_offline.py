@@ -3,12 +3,14 @@
 import re
 import shutil
 import zipfile
+from contextlib import nullcontext
 
 import pytest
 from playwright.sync_api import expect
 
 import build
 from tests.e2e.conftest import open_site, wait_for_python
+from tools.static_server import serving
 
 
 def run_gradient_ascent(page):
@@ -56,14 +58,6 @@ def broken_copy(dist, tmp_path):
     return copy
 
 
-def serve(folder):
-    import threading
-
-    server = build.make_server(folder, 0, "/app/")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/app/"
-
-
 @pytest.mark.parametrize("scheme", ["http", "file"])
 @pytest.mark.parametrize("damage, message", [
     ("missing", "is missing"),
@@ -82,22 +76,17 @@ def test_a_broken_runtime_file_is_reported_with_a_way_forward(browser, broken_co
             else:  # one base64 letter for another: still valid base64, other bytes
                 data[middle] = ord("B") if data[middle] == ord("A") else ord("A")
             path.write_bytes(bytes(data))
-    server = None
-    if scheme == "http":
-        server, root = serve(broken_copy)
-    else:
-        root = broken_copy.as_uri() + "/"
-    context, page, guard = open_site(browser, root)
-    page.goto(root + "index.html#/optimization")
-    expect(page.get_by_role("alert")).to_contain_text(message, timeout=30_000)
-    expect(page.get_by_role("alert")).to_contain_text("Reload the page or press Retry")
-    expect(page.get_by_role("button", name="Retry")).to_be_visible()
-    expect(page.get_by_role("button", name="Run optimization")).to_be_disabled()
-    # The plots drawn from build-time data stay usable.
-    expect(page.get_by_role("list", name="Legend")).to_contain_text("Global max: x = 3.489")
-    context.close()
-    if server:
-        server.shutdown()
+    served = serving(broken_copy, "/app/") if scheme == "http" else nullcontext(broken_copy.as_uri() + "/")
+    with served as root:
+        context, page, guard = open_site(browser, root)
+        page.goto(root + "index.html#/optimization")
+        expect(page.get_by_role("alert")).to_contain_text(message, timeout=30_000)
+        expect(page.get_by_role("alert")).to_contain_text("Reload the page or press Retry")
+        expect(page.get_by_role("button", name="Retry")).to_be_visible()
+        expect(page.get_by_role("button", name="Run optimization")).to_be_disabled()
+        # The plots drawn from build-time data stay usable.
+        expect(page.get_by_role("list", name="Legend")).to_contain_text("Global max: x = 3.489")
+        context.close()
     assert guard.outside == []
 
 

@@ -55,7 +55,7 @@ def test_a_fast_link_uses_the_snapshot(browser, http_root):
 
 
 def test_a_revisit_restores_the_unpacked_snapshot_kept_by_the_first_visit(browser, http_root):
-    from tests.benchmark import WAIT_FOR_MARK
+    from tools.benchmark import WAIT_FOR_MARK
 
     context, page, guard = open_site(browser, http_root)
     page.goto(http_root + "index.html#/optimization")

@@ -1,6 +1,6 @@
 """Benchmark of the built site in headless Chromium: load times, bytes, run and replay latency, memory.
 
-    uv run python -m tests.benchmark [--repeat 5] [--out benchmark-results]
+    uv run python -m tools.benchmark [--repeat 5] [--out benchmark-results]
 
 Drives dist/ (build it first) with Playwright, a fresh browser context per cold run, and writes
 benchmark.json and benchmark.md (a markdown table) into the output folder. Figures are printed,
@@ -11,9 +11,7 @@ import argparse
 import json
 import platform
 import re
-import shutil
 import statistics
-import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -21,7 +19,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import build
-from tests.conftest import CHROMIUM_FLAGS
+from tools import static_server
+from tools.benchmark_report import markdown
+from tools.chromium import launch_chromium
 
 THROTTLED = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 SUB_PATH = "/math-fundamentals/"
@@ -131,10 +131,6 @@ REPLAY_JS = """async () => {
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def summary(values):
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
 class Bench:
@@ -247,61 +243,6 @@ class Bench:
         return cdp.send("Runtime.getHeapUsage")["usedSize"] / 2**20
 
 
-def markdown(report) -> str:
-    lines = [f"Measured {report['date']} on {report['machine']}, headless Chromium, "
-             f"{report['repeat']} runs each (median, min-max).", "",
-             "| scenario | first plot (ms) | interactive (ms) | bytes on the wire to interactive "
-             "| then, after the start |", "|---|---|---|---|---|"]
-    for name, runs in report["loads"].items():
-        first = summary([run["first_plot_ms"] for run in runs])
-        ready = summary([run["interactive_ms"] for run in runs])
-        sizes = [statistics.median(run[key] for run in runs) / 2**20 for key in ("bytes", "bytes_after_start")]
-        size_text = "n/a (disk) | n/a" if "file://" in name else f"{sizes[0]:.2f} MiB | {sizes[1]:.2f} MiB"
-        lines.append(f"| {name} | {first['median']:.0f} ({first['min']:.0f}-{first['max']:.0f}) | "
-                     f"{ready['median']:.0f} ({ready['min']:.0f}-{ready['max']:.0f}) | {size_text} |")
-    forms = [f"{name}: {', '.join(sorted(set(describe(run) for run in runs)))}"
-             for name, runs in report["loads"].items() if "file://" not in name]
-    lines += ["", "What each route fetched: " + "; ".join(forms) + "."]
-    act = report["interactions"]
-    heap = act["heap_mb"]
-    lines += ["", "| interaction | p50 | p95 |", "|---|---|---|",
-              f"| run: click to path drawn (ms, {act['run_latency_ms']['n']} runs) | "
-              f"{act['run_latency_ms']['p50']:.1f} | {act['run_latency_ms']['p95']:.1f} |",
-              f"| run: click to the display frame that shows it (ms; frames every 16.7 ms) | "
-              f"{act['run_shown_ms']['p50']:.1f} | {act['run_shown_ms']['p95']:.1f} |",
-              f"| run: click to Python's answer in the page (ms) | "
-              f"{act['run_answered_ms']['p50']:.1f} | {act['run_answered_ms']['p95']:.1f} |",
-              f"| run: click to table, readout and code view updated (ms) | "
-              f"{act['run_ready_ms']['p50']:.1f} | {act['run_ready_ms']['p95']:.1f} |",
-              f"| replay: input to frame shown, incl. waiting for the frame (ms, {act['replay_frame_ms']['n']} steps) | "
-              f"{act['replay_frame_ms']['p50']:.1f} | {act['replay_frame_ms']['p95']:.1f} |",
-              f"| replay: frame time, drawing work per frame (ms) | "
-              f"{act['replay_frame_ms']['draw_p50']:.2f} | {act['replay_frame_ms']['draw_p95']:.2f} |",
-              *[f"| start-point sweep, {name}: 401 runs computed and drawn (ms, median of 5) | {value:.0f} | |"
-                for name, value in act["sweep_ms"].items()],
-              f"| learning-rate map: 24 x 81 runs computed and drawn (ms, once) | {act['step_size_map_ms']:.0f} | |",
-              f"| neural network: 100 training steps, click to path drawn (ms, {act['network_run_ms']['n']} runs) | "
-              f"{act['network_run_ms']['p50']:.0f} | {act['network_run_ms']['p95']:.0f} |",
-              "", "| JS heap | MiB |", "|---|---|"]
-    lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
-    return "\n".join(lines) + "\n"
-
-
-def describe(run) -> str:
-    """Which forms of the runtime a load fetched (none on a warm visit: all from the cache)."""
-    if not run["bytes"]:
-        return "all from the cache"
-    snapshot = "snapshot" if run["snapshot"] else "no snapshot"
-    return f"wasm binary {'xz-compressed' if run['wasm_form'] == 'xz' else 'gzipped'}, {snapshot}"
-
-
-def warm_up_compression():
-    """Compresses every file once, as a static host has them ready, so no run pays for it."""
-    for path in build.DIST.rglob("*"):
-        if path.is_file() and path.suffix in build.COMPRESSIBLE:
-            build.gzipped(str(path), path.stat().st_mtime)
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -311,13 +252,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not (build.DIST / "index.html").exists():
         raise SystemExit("dist/ is missing: run `python3 build.py` first.")
-    server = build.make_server(build.DIST, 0, SUB_PATH)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    warm_up_compression()
+    static_server.warm_up(build.DIST)
     started = time.monotonic()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
-        bench = Bench(browser, f"http://127.0.0.1:{server.server_port}{SUB_PATH}", build.DIST.as_uri() + "/")
+    with static_server.serving(build.DIST, SUB_PATH) as http_root, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        bench = Bench(browser, http_root, build.DIST.as_uri() + "/")
         report = {"date": date.today().isoformat(),
                   "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores, "
                              f"Chromium {browser.version}",
@@ -325,7 +264,6 @@ def main(argv=None):
                   "loads": bench.loads(args.repeat),
                   "interactions": bench.interactions(args.runs, args.heavy_runs)}
         browser.close()
-    server.shutdown()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmark.json").write_text(json.dumps(report, indent=2))
     table = markdown(report)
