@@ -52,7 +52,7 @@ def test_a_release_that_changes_the_module_syntax_stops_the_build(pyodide_asm_mj
 
 
 def test_a_python_error_under_node_shows_its_traceback_then_one_line(pyodide_folder, capfd):
-    broken = PyodideUnderNode(pyodide_folder, {f"{build.PYTHON_HOME}/math_fundamentals/__init__.py":
+    broken = PyodideUnderNode(pyodide_folder, {f"{build.PYTHON_HOME}/page_api/__init__.py":
                                                'raise ValueError("broken lesson")'})
     with pytest.raises(BuildError, match=r"^running startup.py in Pyodide under Node: node failed with exit code 1"):
         broken.run("startup.py")

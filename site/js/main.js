@@ -104,7 +104,7 @@ async function startPython() {
 globalThis.mathFundamentals = { call: python.call, state };
 
 // The offline copy has no zip inside it, and a folder on disk needs no second download.
-document.getElementById("offline-download").hidden = location.protocol === "file:";
+document.getElementById("offline-download").hidden = location.protocol === "file:" || globalThis.MF_OFFLINE_COPY === true;
 
 window.addEventListener("hashchange", showPage);
 document.getElementById("python-retry").addEventListener("click", startPython);

@@ -20,24 +20,30 @@ def run_gradient_ascent(page):
     expect(page.get_by_text("Reached the global max")).to_be_visible()
 
 
-def test_downloaded_zip_works_by_double_click(browser, dist, tmp_path):
+@pytest.mark.parametrize("opened", ["by double-click", "served over http"])
+def test_downloaded_zip_works_from_its_folder(browser, dist, tmp_path, opened):
     with zipfile.ZipFile(dist / build.OFFLINE_ZIP_NAME) as archive:
         archive.extractall(tmp_path)
     folder = tmp_path / "math-fundamentals"
-    context, page, guard = open_site(browser, folder.as_uri() + "/")
-    page.goto(folder.as_uri() + "/index.html#/optimization")
-    wait_for_python(page)
-    run_gradient_ascent(page)
-    expect(page.get_by_role("link", name="Download for offline use")).to_be_hidden()
-    page.get_by_role("link", name="3. Neural network").click()
-    page.get_by_role("button", name="Train the network").click()
-    expect(page.get_by_text("Stuck in a local minimum", exact=False)).to_be_visible()
-    figure = page.get_by_role("img", name=re.compile("matplotlib"))
-    figure.scroll_into_view_if_needed()
-    expect(figure).to_have_js_property("complete", True)
-    assert figure.evaluate("(image) => image.naturalWidth") > 0
-    context.close()
+    with nullcontext(folder.as_uri() + "/") if opened == "by double-click" else serving(folder) as root:
+        context, page, guard = open_site(browser, root)
+        runtime_requests = []
+        page.on("request", lambda request: "/pyodide/" in request.url and runtime_requests.append(request.url))
+        page.goto(root + "index.html#/optimization")
+        wait_for_python(page)
+        run_gradient_ascent(page)
+        expect(page.get_by_role("link", name="Download for offline use")).to_be_hidden()
+        page.get_by_role("link", name="3. Neural network").click()
+        page.get_by_role("button", name="Train the network").click()
+        expect(page.get_by_text("Stuck in a local minimum", exact=False)).to_be_visible()
+        figure = page.get_by_role("img", name=re.compile("matplotlib"))
+        figure.scroll_into_view_if_needed()
+        expect(figure).to_have_js_property("complete", True)
+        assert figure.evaluate("(image) => image.naturalWidth") > 0
+        context.close()
     assert guard.outside == [] and guard.errors == []
+    # The zip has only the wrapped runtime files, and the page asked for nothing else.
+    assert runtime_requests and all("/pyodide/offline/" in url for url in runtime_requests)
 
 
 def test_download_link_is_offered_over_http(browser, http_root):
