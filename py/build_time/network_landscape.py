@@ -139,35 +139,46 @@ def contour_lines(steps: np.ndarray, grid: np.ndarray) -> list[dict]:
 
 
 def figure(steps: np.ndarray, grid: np.ndarray, minima: list[dict], path: Path) -> None:
-    """The slice as a 3-D surface and as a contour plot, side by side."""
+    """The slice as a 3-D surface and as a contour plot, side by side, drawn twice: at ``path`` in
+    matplotlib's own colours for the page's light theme, and beside it, with ``-dark`` added to its
+    name, on the dark theme's surface in its text colours (see site/style.css)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.colors import LogNorm
 
+    surface, text, muted, border = "#1b2030", "#e6e9f2", "#a3abbf", "#2e3548"
+    dark = {"figure.facecolor": surface, "axes.facecolor": surface, "savefig.facecolor": surface,
+            "text.color": text, "axes.labelcolor": text, "axes.edgecolor": muted, "xtick.color": muted,
+            "ytick.color": muted, "legend.facecolor": surface, "legend.edgecolor": border,
+            # The walls of the 3-D box: a shade of the surface, not matplotlib's light grey.
+            **{f"axes3d.{axis}.panecolor": (*matplotlib.colors.to_rgb(border), 0.5)
+               for axis in ("xaxis", "yaxis", "zaxis")}}
     a, b = np.meshgrid(steps, steps)
-    fig = plt.figure(figsize=(10, 4.4), dpi=110)
-    surface_axes = fig.add_subplot(1, 2, 1, projection="3d")
-    surface_axes.plot_surface(a, b, grid, cmap="viridis", norm=LogNorm(), linewidth=0, antialiased=True)
-    surface_axes.set(xlabel="a (direction 1)", ylabel="b (direction 2)", zlabel="loss",
-                     title="Loss over a 2-D slice of weight space")
-    contour_axes = fig.add_subplot(1, 2, 2)
-    filled = contour_axes.contourf(a, b, grid, levels=np.geomspace(grid.min(), grid.max(), 30),
-                                   cmap="viridis", norm=LogNorm())
-    contour_axes.contour(a, b, grid, levels=np.geomspace(grid.min() * 1.15, grid.max() * 0.95,
-                                                         CONTOUR_LEVELS), colors="white", linewidths=0.6)
-    contour_axes.plot([0], [0], marker="*", color="white", markeredgecolor="black", markersize=13,
-                      linestyle="none", label="trained network")
-    contour_axes.plot([m["a"] for m in minima], [m["b"] for m in minima], marker="o", color="#ff9f1c",
-                      markeredgecolor="black", markersize=8, linestyle="none", label="local minimum")
-    contour_axes.set(xlabel="a (direction 1)", ylabel="b (direction 2)", aspect="equal",
-                     title="The same slice from above")
-    contour_axes.legend(loc="upper right", fontsize=8)
-    fig.colorbar(filled, ax=contour_axes, label="loss (log scale)", format="%.2g")
-    fig.tight_layout()
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
+    for target, style in ((path, {}), (path.with_name(f"{path.stem}-dark{path.suffix}"), dark)):
+        with plt.rc_context(style):
+            fig = plt.figure(figsize=(10, 4.4), dpi=110)
+            surface_axes = fig.add_subplot(1, 2, 1, projection="3d")
+            surface_axes.plot_surface(a, b, grid, cmap="viridis", norm=LogNorm(), linewidth=0, antialiased=True)
+            surface_axes.set(xlabel="a (direction 1)", ylabel="b (direction 2)", zlabel="loss",
+                             title="Loss over a 2-D slice of weight space")
+            contour_axes = fig.add_subplot(1, 2, 2)
+            filled = contour_axes.contourf(a, b, grid, levels=np.geomspace(grid.min(), grid.max(), 30),
+                                           cmap="viridis", norm=LogNorm())
+            contour_axes.contour(a, b, grid, levels=np.geomspace(grid.min() * 1.15, grid.max() * 0.95,
+                                                                 CONTOUR_LEVELS), colors="white", linewidths=0.6)
+            contour_axes.plot([0], [0], marker="*", color="white", markeredgecolor="black", markersize=13,
+                              linestyle="none", label="trained network")
+            contour_axes.plot([m["a"] for m in minima], [m["b"] for m in minima], marker="o", color="#ff9f1c",
+                              markeredgecolor="black", markersize=8, linestyle="none", label="local minimum")
+            contour_axes.set(xlabel="a (direction 1)", ylabel="b (direction 2)", aspect="equal",
+                             title="The same slice from above")
+            contour_axes.legend(loc="upper right", fontsize=8)
+            fig.colorbar(filled, ax=contour_axes, label="loss (log scale)", format="%.2g")
+            fig.tight_layout()
+            fig.savefig(target, metadata={"Software": None})
+            plt.close(fig)
 
 
 def viridis() -> list[list[int]]:

@@ -7,9 +7,12 @@ export function drawLandscapeScene(ctx, view, theme, { landscape, run, replay, s
   drawAxes(ctx, view, theme);
   drawCurve(ctx, view, landscape.xs, landscape.ys, { color: theme.curve });
   const outline = theme.markerOutline;
-  drawMarker(ctx, view, landscape.global_max, { color: theme.global, label: "Global max", radius: 7, outline });
+  // Labels in text colours that read on the page's surface, rimmed by it where they cross the curve.
+  const labelled = { radius: 7, outline, labelHalo: outline };
+  drawMarker(ctx, view, landscape.global_max, { color: theme.global, label: "Global max", ...labelled });
   if (landscape.local_max) {
-    drawMarker(ctx, view, landscape.local_max, { color: theme.local, label: "Local max", radius: 7, outline });
+    drawMarker(ctx, view, landscape.local_max, {
+      color: theme.local, labelColor: theme.localLabel, label: "Local max", ...labelled });
   }
   // Kept runs replay in lockstep with the current one, each in its own colour.
   compared.forEach((other, i) => {
@@ -31,7 +34,7 @@ export function drawLandscapeScene(ctx, view, theme, { landscape, run, replay, s
     if (best.y !== null) drawMarker(ctx, view, best, { color: theme.best, radius: 8, outline: theme.current });
     if (current.y !== null) drawMarker(ctx, view, current, { color: theme.current, radius: 5, outline });
   } else if (start && !pointer) {
-    drawMarker(ctx, view, start, { color: theme.current, label: "Start", radius: 5, outline });
+    drawMarker(ctx, view, start, { color: theme.current, label: "Start", radius: 5, outline, labelHalo: outline });
   }
   if (pointer) drawMarker(ctx, view, pointer, { color: theme.muted, radius: 4, outline });
 }

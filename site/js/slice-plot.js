@@ -1,12 +1,6 @@
 // Drawing of the network's loss slice: a heat map of the loss over (a, b) with
 // contour lines, its minima, and a descent replayed up to one iteration.
-import { drawAxes, drawMarker } from "./plot.js";
-
-// Colours that stay readable on every colour of the viridis map, light theme or dark.
-const PATH = "#ffffff";
-const HALO = "rgba(20, 16, 40, 0.85)";
-const CURRENT = "#ff4f8b";
-const LOCAL = "#ff9f1c";
+import { clipToPlot, drawAxes, drawImageOver, drawMarker, drawPath, tracePolyline } from "./plot.js";
 
 /** An 81 x 81 image of the loss (log scale, viridis), drawn once and then scaled onto the plot. */
 export function lossImage(slice) {
@@ -45,75 +39,56 @@ export function colourOf(colormap, share) {
   return colormap[index];
 }
 
-/** Draws one frame: heat map, contours, minima, start and the run up to `replay`. */
+/**
+ * Draws one frame: heat map, contours, minima, start and the run up to `replay`. The marks use
+ * theme.slice, colours chosen to read on every colour of the viridis map.
+ */
 export function drawSliceScene(ctx, view, theme, { slice, image, run, replay, start, pointer }) {
+  const colours = theme.slice;
   const half = (slice.steps[1] - slice.steps[0]) / 2;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(view.left, view.top, view.right - view.left, view.bottom - view.top);
-  ctx.clip();
-  ctx.imageSmoothingEnabled = true;
-  const x0 = view.px(slice.steps[0] - half);
-  const y0 = view.py(slice.steps.at(-1) + half);
-  ctx.drawImage(image, x0, y0, view.px(slice.steps.at(-1) + half) - x0, view.py(slice.steps[0] - half) - y0);
-  drawContours(ctx, view, slice.contours);
-  ctx.restore();
-  drawAxes(ctx, view, { ...theme, grid: "transparent" });
-  drawMarker(ctx, view, { x: 0, y: 0 }, { color: PATH, label: "Trained network", radius: 6, outline: HALO, labelHalo: HALO });
-  for (const minimum of slice.local_minima) {
-    drawMarker(ctx, view, { x: minimum.a, y: minimum.b }, { color: LOCAL, label: "Local minimum", radius: 6, outline: HALO, labelHalo: HALO });
+  const edges = [slice.steps[0] - half, slice.steps.at(-1) + half];
+  drawImageOver(ctx, view, image, edges, edges);
+  drawContours(ctx, view, slice.contours, colours.contour);
+  drawAxes(ctx, view, theme, { grid: false });
+  const rimmed = { radius: 6, outline: colours.halo, labelHalo: colours.halo };
+  drawMarker(ctx, view, { x: 0, y: 0 }, { color: colours.path, label: "Trained network", ...rimmed });
+  for (const { a, b } of slice.local_minima) {
+    drawMarker(ctx, view, { x: a, y: b }, { color: colours.local, label: "Local minimum", ...rimmed });
   }
   if (run) {
-    drawDescent(ctx, view, run, replay);
+    drawDescent(ctx, view, run, replay, colours);
   } else if (start) {
-    drawMarker(ctx, view, { x: start.a, y: start.b }, { color: CURRENT, label: "Start", radius: 5, outline: PATH, labelHalo: HALO });
+    drawMarker(ctx, view, { x: start.a, y: start.b }, {
+      color: colours.current, label: "Start", radius: 5, outline: colours.path, labelHalo: colours.halo });
   }
-  if (pointer) drawMarker(ctx, view, { x: pointer.a, y: pointer.b }, { color: PATH, radius: 3, outline: HALO });
-}
-
-function drawContours(ctx, view, contours) {
-  ctx.strokeStyle = "rgba(255, 255, 255, 0.45)";
-  ctx.lineWidth = 1;
-  for (const { lines } of contours) {
-    for (const line of lines) {
-      ctx.beginPath();
-      for (let i = 0; i < line.length; i += 2) {
-        const px = view.px(line[i]);
-        const py = view.py(line[i + 1]);
-        if (i === 0) ctx.moveTo(px, py);
-        else ctx.lineTo(px, py);
-      }
-      ctx.stroke();
-    }
+  if (pointer) {
+    drawMarker(ctx, view, { x: pointer.a, y: pointer.b }, { color: colours.path, radius: 3, outline: colours.halo });
   }
 }
 
-/** The visited points up to `upto` as a white line with a dark halo, and the current point. */
-function drawDescent(ctx, view, run, upto) {
+// Contour lines come as flat [a0, b0, a1, b1, ...]; split into columns once per slice.
+const contourColumns = new WeakMap();
+
+function drawContours(ctx, view, contours, color) {
+  if (!contourColumns.has(contours)) {
+    contourColumns.set(contours, contours.flatMap(({ lines }) => lines.map((line) => [
+      line.filter((_, i) => i % 2 === 0), line.filter((_, i) => i % 2 === 1)])));
+  }
   ctx.save();
+  clipToPlot(ctx, view);
   ctx.beginPath();
-  ctx.rect(view.left, view.top, view.right - view.left, view.bottom - view.top);
-  ctx.clip();
-  ctx.lineJoin = "round";
-  ctx.beginPath();
-  for (let i = 0; i <= upto && i < run.as.length; i++) {
-    const px = view.px(run.as[i]);
-    const py = view.py(run.bs[i]);
-    if (i === 0) ctx.moveTo(px, py);
-    else ctx.lineTo(px, py);
-  }
-  for (const [color, width] of [[HALO, 4], [PATH, 2]]) {
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width;
-    ctx.stroke();
-  }
-  ctx.fillStyle = PATH;
-  for (let i = 0; i < upto && i < run.as.length; i++) {
-    ctx.beginPath();
-    ctx.arc(view.px(run.as[i]), view.py(run.bs[i]), 2, 0, Math.PI * 2);
-    ctx.fill();
-  }
+  for (const [as, bs] of contourColumns.get(contours)) tracePolyline(ctx, view, as, bs);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1;
+  ctx.stroke();
   ctx.restore();
-  drawMarker(ctx, view, { x: run.as[0], y: run.bs[0] }, { color: PATH, radius: 4, outline: HALO });
-  drawMarker(ctx, view, { x: run.as[upto], y: run.bs[upto] }, { color: CURRENT, radius: 6, outline: PATH });
+}
+
+/** The visited points up to `upto` as a light line with a dark halo, the start and the current point. */
+function drawDescent(ctx, view, run, upto, colours) {
+  drawPath(ctx, view, run.as, run.bs, upto, {
+    color: colours.path, halo: colours.halo, width: 2, alpha: 1, dotRadius: 2, fade: false });
+  drawMarker(ctx, view, { x: run.as[0], y: run.bs[0] }, { color: colours.path, radius: 4, outline: colours.halo });
+  const current = { x: run.as[upto], y: run.bs[upto] };
+  drawMarker(ctx, view, current, { color: colours.current, radius: 6, outline: colours.path });
 }
