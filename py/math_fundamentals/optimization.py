@@ -147,9 +147,9 @@ def simulated_annealing(function: Function, start: float, iterations: int = 100,
     >>> abs(path[-1]) < 1
     True
     """
-    rng = random.Random(seed)
     x = start
     path = [x]
+    rng = random.Random(seed)
     for _ in range(iterations):
         candidate = x + rng.gauss(0.0, scale)
         change = function(candidate) - function(x)
