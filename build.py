@@ -80,10 +80,11 @@ def clean_dist() -> None:
 
 
 def site_files() -> None:
-    """index.html and style.css, as written."""
-    for name in ("index.html", "style.css"):
+    """index.html, style.css, and the web app manifest with its icons, as written."""
+    for name in ("index.html", "style.css", "manifest.webmanifest"):
         shutil.copy2(SITE / name, DIST / name)
-    step("copied index.html and style.css")
+    shutil.copytree(SITE / "icons", DIST / "icons")
+    step("copied index.html, style.css, and the app's manifest and icons")
 
 
 def javascript_bundle() -> None:
