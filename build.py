@@ -22,6 +22,7 @@ from tools import pyodide_runtime, static_server
 from tools.chromium import install_chromium
 from tools.programs import BuildError, run_program, step, uv_command
 from tools.pyodide_runtime import STDLIB_NAME, WASM_NAME
+from tools.service_worker import write_service_worker
 
 ROOT = Path(__file__).resolve().parent
 SITE = ROOT / "site"
@@ -80,10 +81,11 @@ def clean_dist() -> None:
 
 
 def site_files() -> None:
-    """index.html and style.css, as written."""
-    for name in ("index.html", "style.css"):
+    """index.html, style.css, and the web app manifest with its icons, as written."""
+    for name in ("index.html", "style.css", "manifest.webmanifest"):
         shutil.copy2(SITE / name, DIST / name)
-    step("copied index.html and style.css")
+    shutil.copytree(SITE / "icons", DIST / "icons")
+    step("copied index.html, style.css, and the app's manifest and icons")
 
 
 def javascript_bundle() -> None:
@@ -266,6 +268,14 @@ def offline_zip() -> None:
     step(f"zipped the offline copy ({archive.stat().st_size / 2**20:.1f} MiB)")
 
 
+def service_worker(folder: Path = DIST) -> None:
+    """service-worker.js: keeps this release's files for use offline (not the offline zip, nor
+    what only file:// pages load); the release's id is a hash of every file shipped."""
+    release = write_service_worker(SITE / "service-worker.js", folder, OFFLINE_ZIP_NAME)
+    step(f"wrote the service worker of release {release.id}: it keeps {len(release.precache)} files "
+         f"({release.precache_bytes / 2**20:.1f} MiB) for use offline")
+
+
 def build() -> Path:
     """The recipe: every step in order. Returns dist/."""
     require_node()
@@ -278,6 +288,7 @@ def build() -> Path:
     python_files()
     lesson_data()
     offline_zip()
+    service_worker()
     step(f"done: {DIST}")
     return DIST
 

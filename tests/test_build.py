@@ -1,5 +1,7 @@
 """The build: what dist/ holds, and that the Pages workflow builds it the README's way."""
 
+import base64
+import hashlib
 import json
 import lzma
 import re
@@ -8,7 +10,7 @@ import zlib
 from pathlib import Path
 
 import build
-from tools import pyodide_runtime
+from tools import pyodide_runtime, service_worker
 
 ROOT = Path(build.__file__).parent
 
@@ -44,7 +46,36 @@ def test_offline_zip_holds_everything_but_itself_and_the_raw_runtime(dist):
         manifest = archive.read("math-fundamentals/data/runtime-manifest.js").decode()
     raw_runtime = {path for path in (dist / "pyodide").iterdir() if path.is_file()}
     built = {f"math-fundamentals/{path.relative_to(dist).as_posix()}" for path in dist.rglob("*")
-             if path.is_file() and path.name != build.OFFLINE_ZIP_NAME and path not in raw_runtime}
+             if path.is_file() and path.name not in (build.OFFLINE_ZIP_NAME, service_worker.NAME)
+             and path not in raw_runtime}
     assert names == built
     assert manifest.endswith("globalThis.MF_OFFLINE_COPY = true;\n")
     assert (dist / build.OFFLINE_ZIP_NAME).stat().st_size <= 15 * 2**20
+
+
+def test_the_service_worker_keeps_what_an_http_page_loads_and_nothing_else(dist):
+    files = service_worker.read_release(dist)["files"]
+    for name, integrity in files.items():
+        digest = hashlib.sha256((dist / name).read_bytes()).digest()
+        assert integrity == "sha256-" + base64.b64encode(digest).decode(), name
+    assert build.OFFLINE_ZIP_NAME not in files and service_worker.NAME not in files
+    assert not [name for name in files if name.startswith("pyodide/offline/") or name.endswith(".xz")]
+    assert {"index.html", "manifest.webmanifest", "icons/maskable-512.png", "app.js", "editor.js",
+            "data/lesson-data.js", "data/network-landscape.js", "pyodide/pyodide.asm.wasm",
+            "pyodide/python-snapshot.bin.gz", "pyodide/python_stdlib_more.zip"} <= set(files)
+
+
+def test_any_shipped_file_but_the_offline_zip_makes_a_new_release(tmp_path):
+    site = tmp_path / "site"
+    (site / "pyodide" / "offline").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html>")
+    (site / "pyodide" / "offline" / "python_stdlib.zip.js").write_text("one")
+    (site / build.OFFLINE_ZIP_NAME).write_bytes(b"zip")
+    template = build.SITE / service_worker.NAME
+    first = service_worker.write_service_worker(template, site, build.OFFLINE_ZIP_NAME)
+    assert set(first.precache) == {"index.html"}
+    assert service_worker.read_release(site) == {"release": first.id, "files": first.precache}
+    (site / build.OFFLINE_ZIP_NAME).write_bytes(b"zipped again, at another time")
+    assert service_worker.write_service_worker(template, site, build.OFFLINE_ZIP_NAME).id == first.id
+    (site / "pyodide" / "offline" / "python_stdlib.zip.js").write_text("two")
+    assert service_worker.write_service_worker(template, site, build.OFFLINE_ZIP_NAME).id != first.id

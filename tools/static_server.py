@@ -16,8 +16,8 @@ from pathlib import Path
 
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
               ".json": "application/json", ".zip": "application/zip", ".py": "text/x-python",
-              ".xz": "application/x-xz"}
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".wasm", ".py", ".svg"}
+              ".xz": "application/x-xz", ".webmanifest": "application/manifest+json"}
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".wasm", ".py", ".svg", ".webmanifest"}
 
 
 @functools.lru_cache(maxsize=64)

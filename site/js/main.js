@@ -7,6 +7,7 @@ import { createOptimizationPage } from "./optimization-page.js";
 import { createNetworkPage } from "./network-page.js";
 import { markOnce } from "./marks.js";
 import { createModuleEditor } from "./module-editor.js";
+import { offerOfflineUse } from "./offline-support.js";
 
 const data = globalThis.MF_LESSON_DATA;
 // The build leaves out evenly spaced xs to keep the first download small; rebuild them.
@@ -111,3 +112,4 @@ document.getElementById("python-retry").addEventListener("click", startPython);
 python.onStatus(showPythonStatus);
 showPage();
 startPython();
+offerOfflineUse();

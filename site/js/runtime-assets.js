@@ -14,6 +14,9 @@ export const RUNTIME_DIR = "pyodide/";
 // The wrapped files are the only ones on a file:// page and in the offline copy (whose
 // runtime manifest says so), wherever it is opened from.
 const wrappedOnly = () => location.protocol === "file:" || globalThis.MF_OFFLINE_COPY === true;
+// A page that the service worker controls gets every file from the release's cache, as from a
+// disk: the link's speed does not matter (and the cache holds the raw wasm binary, not its xz form).
+const fromDisk = () => wrappedOnly() || Boolean(globalThis.navigator?.serviceWorker?.controller);
 
 const TEXT_FILES = new Set(["pyodide.js", "pyodide.asm.js", "pyodide-lock.json"]);
 
@@ -58,14 +61,16 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
     return arrived([name, TEXT_FILES.has(name) ? new TextDecoder().decode(bytes) : bytes]);
   };
   const wasmModule = (overHttp
-    ? compileStreaming(dirUrl, Boolean(manifest[WASM].packed) && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS)
+    ? compileStreaming(dirUrl, Boolean(manifest[WASM].packed) && !fromDisk()
+      && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS)
     : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
   // How fast the standard library arrives says whether the snapshot is worth its download.
-  // (A file:// page or the offline copy reads from the disk: the snapshot always pays. Had the library failed,
-  // that failure is the answer, and the snapshot is never asked for.)
+  // (A file:// page, the offline copy or a page read from the service worker's cache reads from the disk:
+  // the snapshot always pays. Had the library failed, that failure is the answer, and the snapshot is never
+  // asked for.)
   let linkMeasured;
   const speed = new Promise((resolve) => { linkMeasured = resolve; });
-  if (!overHttp) linkMeasured(Infinity);
+  if (fromDisk()) linkMeasured(Infinity);
   const files = names.filter((name) => name !== WASM && name !== SNAPSHOT)
     .map((name) => (name === STDLIB ? load(name, linkMeasured) : load(name)));
   if (manifest[SNAPSHOT]) {

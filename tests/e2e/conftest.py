@@ -14,26 +14,36 @@ class SiteGuard:
         self.errors: list[str] = []
 
     def route(self, route):
-        url = route.request.url
-        if url.startswith(self.root) or url.startswith(ALLOWED_SCHEMES):
+        if self.record(route.request):
             route.continue_()
         else:
-            self.outside.append(url)
             route.abort()
+
+    def record(self, request) -> bool:
+        """Whether `request` stays in the site's folder; records it if not."""
+        inside = request.url.startswith(self.root) or request.url.startswith(ALLOWED_SCHEMES)
+        if not inside:
+            self.outside.append(request.url)
+        return inside
 
     def console(self, message):
         if message.type == "error":
             self.errors.append(f"console: {message.text}")
 
 
-def open_site(browser, root: str, *, viewport=None, bypass_csp=False):
+def open_site(browser, root: str, *, viewport=None, bypass_csp=False, service_worker=False):
     """A new browser context and page guarded so that it never leaves `root`.
 
     bypass_csp lets a test inject its own tools (axe-core) or probe the guard itself.
+    service_worker lets the site's service worker answer the page: Playwright bypasses it in
+    a context whose requests it routes, so then requests outside `root` are only recorded.
     """
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, bypass_csp=bypass_csp)
     guard = SiteGuard(root)
-    context.route("**/*", guard.route)
+    if service_worker:
+        context.on("request", guard.record)
+    else:
+        context.route("**/*", guard.route)
     page = context.new_page()
     page.on("console", guard.console)
     page.on("pageerror", lambda error: guard.errors.append(f"page error: {error}"))

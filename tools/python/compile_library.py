@@ -25,4 +25,6 @@ with zipfile.ZipFile(sources_zip) as sources, \
         code = compile(data, f"{place}/{info.filename}", "exec", dont_inherit=True,
                        optimize=0 if top in documented else 2)
         pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-        compiled.writestr(info.filename + "c", bytes(pyc))
+        # The source's timestamp, not the clock's: the same sources make the same zip (and release).
+        compiled.writestr(zipfile.ZipInfo(info.filename + "c", date_time=info.date_time), bytes(pyc),
+                          compress_type=zipfile.ZIP_DEFLATED)
