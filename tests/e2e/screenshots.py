@@ -16,6 +16,10 @@ import build
 from tests.conftest import CHROMIUM_FLAGS
 
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 780}}
+# Each page after a run, at this replay position: (name, link, run button, replay slider, position).
+RUNS = [("optimization", "#/optimization?optimizer=hill_climbing&start=-15&scale=1&seed=3", "Run optimization",
+         "Replay iteration", "30"),
+        ("network", "#/loss-landscape?descent=gradient_descent&a=-1&b=1", "Train the network", "Replay step", "40")]
 
 
 def take(output: Path) -> list[Path]:
@@ -34,18 +38,13 @@ def take(output: Path) -> list[Path]:
                 page.mouse.move(viewport["width"] * 0.8, 200 if size_name == "desktop" else 160)
                 taken.append(output / f"functions-{size_name}-{scheme}.png")
                 page.screenshot(path=taken[-1], full_page=size_name == "desktop")
-                page.goto(root + "#/optimization?optimizer=hill_climbing&start=-15&scale=1&seed=3")
-                page.get_by_role("button", name="Run optimization").click()
-                expect(page.get_by_label("Replay iteration")).to_be_enabled()
-                page.get_by_label("Replay iteration").fill("30")
-                taken.append(output / f"optimization-{size_name}-{scheme}.png")
-                page.screenshot(path=taken[-1], full_page=size_name == "desktop")
-                page.goto(root + "#/loss-landscape?descent=gradient_descent&a=-1&b=1")
-                page.get_by_role("button", name="Train the network").click()
-                expect(page.get_by_label("Replay step")).to_be_enabled()
-                page.get_by_label("Replay step").fill("40")
-                taken.append(output / f"network-{size_name}-{scheme}.png")
-                page.screenshot(path=taken[-1], full_page=True)
+                for name, link, button, slider, position in RUNS:
+                    page.goto(root + link)
+                    page.get_by_role("button", name=button).click()
+                    expect(page.get_by_label(slider)).to_be_enabled()
+                    page.get_by_label(slider).fill(position)
+                    taken.append(output / f"{name}-{size_name}-{scheme}.png")
+                    page.screenshot(path=taken[-1], full_page=size_name == "desktop" or name == "network")
                 page.close()
         browser.close()
     server.shutdown()
