@@ -91,10 +91,34 @@ def clean_dist() -> None:
 
 
 def site_files() -> None:
-    """index.html and style.css, as written."""
-    for name in ("index.html", "style.css"):
-        shutil.copy2(SITE / name, DIST / name)
-    step("copied index.html and style.css")
+    """index.html with its fragments put in, and style.css, as written.
+
+    A line `<!-- include pages/network.html -->` stands for that file of site/. A fragment may
+    include others and give them values: `<!-- include parts/x.html prefix="descent-" -->`
+    fills in each {{prefix}} of parts/x.html.
+    """
+    import re
+
+    def assembled(name: str, values: dict[str, str], included_by: str) -> str:
+        path = SITE / name
+        if not path.is_file():
+            raise BuildError(f"site/{name} is missing ({included_by} includes it).")
+        text = path.read_text()
+        for key, value in values.items():
+            text = text.replace("{{" + key + "}}", value)
+        if unfilled := re.search(r"\{\{\w+\}\}", text):
+            raise BuildError(f"site/{name} needs a value for {unfilled[0]} ({included_by} includes it).")
+
+        def include(match: re.Match) -> str:
+            part = assembled(match[1], dict(re.findall(r'(\w+)="([^"]*)"', match[2])), f"site/{name}")
+            indent = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+            return part.rstrip("\n").replace("\n", "\n" + indent)
+
+        return re.sub(r'<!-- include (\S+)((?:\s+\w+="[^"]*")*)\s*-->', include, text)
+
+    (DIST / "index.html").write_text(assembled("index.html", {}, "the build"))
+    shutil.copy2(SITE / "style.css", DIST / "style.css")
+    step("assembled index.html from site/pages and site/parts; copied style.css")
 
 
 def javascript_bundle() -> None:
