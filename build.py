@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from tools import pyodide_runtime, static_server
+from tools import first_views, offline_copy, page_assembly, pyodide_runtime, static_server
 from tools.chromium import install_chromium
 from tools.programs import BuildError, run_program, step, uv_command
 from tools.pyodide_runtime import STDLIB_NAME, WASM_NAME
@@ -81,11 +81,13 @@ def clean_dist() -> None:
 
 
 def site_files() -> None:
-    """index.html, style.css, and the web app manifest with its icons, as written."""
-    for name in ("index.html", "style.css", "manifest.webmanifest"):
+    """index.html with its fragments put in (tools/page_assembly.py), style.css, and the web app
+    manifest with its icons, as written."""
+    (DIST / "index.html").write_text(page_assembly.assembled(SITE, "index.html", {}, "the build"))
+    for name in ("style.css", "manifest.webmanifest"):
         shutil.copy2(SITE / name, DIST / name)
     shutil.copytree(SITE / "icons", DIST / "icons")
-    step("copied index.html, style.css, and the app's manifest and icons")
+    step("assembled index.html from site/pages and site/parts; copied style.css, the manifest and icons")
 
 
 def javascript_bundle() -> None:
@@ -217,29 +219,11 @@ def lesson_data() -> None:
     data = {"catalog": catalog,
             # Names this build's Python, so edits a learner saved in the browser belong to it.
             "release": f"{zlib.crc32(json.dumps(python_sources(), sort_keys=True).encode()):08x}",
-            "samples": {entry["name"]: first_view(runs.sample(entry["name"]))
+            "samples": {entry["name"]: first_views.thinned(runs.sample(entry["name"]))
                         for entry in catalog["functions"]},
-            "landscape": without_xs(runs.landscape_view())}
+            "landscape": first_views.without_xs(runs.landscape_view())}
     write_data_script("lesson-data.js", "MF_LESSON_DATA", data)
     step("computed the first views with CPython")
-
-
-def first_view(sample: dict, every: int = 10) -> dict:
-    """A sample thinned to every tenth point, enough to draw until live Python takes over.
-
-    The evenly spaced xs are left out (the page rebuilds them from x_range); the minimum
-    and maximum stay those of the full sample.
-    """
-    return without_xs(sample | {"xs": sample["xs"][::every], "ys": sample["ys"][::every]})
-
-
-def without_xs(columns: dict) -> dict:
-    """Columns for drawing only: evenly spaced xs replaced by [first, last, count], ys rounded
-    to 7 significant digits (far below a pixel). Live Python later sends the exact values."""
-    xs = columns["xs"]
-    ys = [None if y is None else float(f"{y:.7g}") for y in columns["ys"]]
-    return ({key: value for key, value in columns.items() if key not in ("xs", "ys")}
-            | {"x_range": [xs[0], xs[-1], len(xs)], "ys": ys})
 
 
 def write_data_script(name: str, global_name: str, value) -> None:
@@ -248,23 +232,9 @@ def write_data_script(name: str, global_name: str, value) -> None:
 
 
 def offline_zip() -> None:
-    """math-fundamentals-offline.zip: the whole app in one folder that works by double-click.
-
-    It carries the runtime files only in their wrapped form (pyodide/offline/), which a page
-    opened from a folder loads by script tag, served over http too: its runtime manifest says
-    it is the offline copy. That halves the download.
-    """
-    archive = DIST / OFFLINE_ZIP_NAME
-    manifest = DIST / "data" / "runtime-manifest.js"
-    raw_runtime = {path for path in (DIST / "pyodide").iterdir() if path.is_file()}
-    files = sorted(path for path in DIST.rglob("*") if path.is_file() and path != archive and path not in raw_runtime)
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in files:
-            name = Path("math-fundamentals") / path.relative_to(DIST)
-            if path == manifest:
-                bundle.writestr(str(name), manifest.read_text() + "globalThis.MF_OFFLINE_COPY = true;\n")
-            else:
-                bundle.write(path, name)
+    """math-fundamentals-offline.zip: the whole app in one folder that works by double-click, its
+    runtime files only in their wrapped form (tools/offline_copy.py)."""
+    archive = offline_copy.write_zip(DIST, OFFLINE_ZIP_NAME)
     step(f"zipped the offline copy ({archive.stat().st_size / 2**20:.1f} MiB)")
 
 

@@ -4,13 +4,15 @@ import * as python from "./python-client.js";
 import { fitCanvas, plotTheme } from "./canvas.js";
 import { fixed } from "./format.js";
 
+// The map is of gradient ascent: the optimizer whose step size is the learning rate.
+const MAP_OPTIMIZER = "gradient_ascent";
 const SWEEP_TIMEOUT_MS = 3000;
 const MAP_TIMEOUT_MS = 10000;
 const LABELS = { global: "global max", local: "local max", oscillating: "oscillating", diverged: "diverged",
   neither: "neither" };
 
 /** Counts of each ending as "global max 76%, local max 23%, …". */
-export function summarize(endings) {
+function summarize(endings) {
   const counts = {};
   for (const ending of endings) counts[ending] = (counts[ending] ?? 0) + 1;
   return Object.entries(counts).sort((a, b) => b[1] - a[1])
@@ -18,7 +20,7 @@ export function summarize(endings) {
 }
 
 /** Draws one coloured cell per starting point, aligned with the plot's x-axis (view). */
-export function drawStrip(ctx, view, height, sweep, theme) {
+function drawStrip(ctx, view, height, sweep, theme) {
   const width = (view.right - view.left) / sweep.starts.length;
   sweep.endings.forEach((ending, i) => {
     ctx.fillStyle = theme.endings[ending];
@@ -27,7 +29,7 @@ export function drawStrip(ctx, view, height, sweep, theme) {
 }
 
 /** Draws the grid of step sizes (rows, largest at the top) by starting points (columns). */
-export function drawMap(ctx, width, height, map, theme) {
+function drawMap(ctx, width, height, map, theme) {
   const rows = map.step_sizes.length;
   const columns = map.starts.length;
   map.endings.forEach((row, r) => row.forEach((ending, c) => {
@@ -37,25 +39,22 @@ export function drawMap(ctx, width, height, map, theme) {
   }));
 }
 
-/** Wires the strip and the map; onPick(run settings) loads a run the learner clicked. */
+/** Wires the strip and the map; onPick({optimizer, start, settings}) loads a run the learner clicked. */
 export function createEndingsView({ currentView, optimizer, settings, onPick, notify }) {
   const strip = document.getElementById("sweep-strip");
   const summary = document.getElementById("sweep-summary");
   const mapCanvas = document.getElementById("step-size-map");
   let sweep = null;
   let map = null;
-  let sweepTicket = 0;
+  const latestSweep = python.latest();
 
   async function computeSweep() {
     summary.textContent = "Running from every starting point…";
-    const ticket = ++sweepTicket;
     try {
       const started = performance.now();
-      const result = await python.call("sweep", { optimizer: optimizer(), settings: settings() }, { timeoutMs: SWEEP_TIMEOUT_MS });
-      if (ticket !== sweepTicket) return; // the settings changed meanwhile: this strip is stale
-      sweep = result;
+      const asked = { optimizer: optimizer(), settings: settings() };
+      sweep = { ...(await latestSweep("sweep", asked, { timeoutMs: SWEEP_TIMEOUT_MS })), optimizer: asked.optimizer };
       performance.measure("sweep", { start: started, end: performance.now() });
-      sweep.optimizer = optimizer();
       strip.hidden = false;
       const text = `${sweep.optimizer} from ${sweep.starts.length} starts: ${summarize(sweep.endings)}.`;
       summary.textContent = text;
@@ -63,7 +62,7 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
       draw();
       performance.measure("sweep-drawn", { start: started, end: performance.now() });
     } catch (error) {
-      if (ticket === sweepTicket) summary.textContent = `Could not compute the strip: ${error.message}`;
+      summary.textContent = `Could not compute the strip: ${error.message}`;
     }
   }
 
@@ -72,7 +71,7 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
     button.disabled = true;
     button.textContent = "Computing…";
     try {
-      map = await python.call("step_size_map", {}, { timeoutMs: MAP_TIMEOUT_MS });
+      map = await python.call("step_size_map", { optimizer: MAP_OPTIMIZER }, { timeoutMs: MAP_TIMEOUT_MS });
       mapCanvas.hidden = false;
       mapCanvas.setAttribute("aria-label", `Outcome map of gradient ascent, ${map.step_sizes.length} rates `
         + `by ${map.starts.length} starts: ${summarize(map.endings.flat())}.`);
@@ -112,24 +111,24 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
     const row = Math.min(map.step_sizes.length - 1,
       Math.floor(((box.bottom - event.clientY) / box.height) * map.step_sizes.length));
     const stepSize = Number(fixed(map.step_sizes[row], 3));
-    onPick({ optimizer: "gradient_ascent", start: map.starts[column], settings: { step_size: Math.max(0.001, stepSize) } });
+    onPick({ optimizer: MAP_OPTIMIZER, start: map.starts[column], settings: { step_size: Math.max(0.001, stepSize) } });
   });
   document.getElementById("sweep-button").addEventListener("click", computeSweep);
   document.getElementById("map-button").addEventListener("click", computeMap);
+  python.onStatus(({ state }) => {
+    document.getElementById("sweep-button").disabled = state !== "ready";
+    document.getElementById("map-button").disabled = state !== "ready";
+  });
   new ResizeObserver(draw).observe(strip);
   new ResizeObserver(draw).observe(mapCanvas);
 
   return {
     /** The optimizer or its settings changed: the strip no longer matches them. */
     invalidate() {
-      sweepTicket++;
+      latestSweep.cancel();
       sweep = null;
       strip.hidden = true;
       summary.textContent = "";
-    },
-    setReady(ready) {
-      document.getElementById("sweep-button").disabled = !ready;
-      document.getElementById("map-button").disabled = !ready;
     },
   };
 }

@@ -4,36 +4,35 @@ import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
 import { createView, drawAxes, drawCurve, drawMarker, yRangeOf, nearestIndex } from "./plot.js";
 import { fixed, pointText } from "./format.js";
-import { writeHash } from "./state.js";
+import { state, update } from "./state.js";
 import { attachPointer } from "./pointer.js";
 import { markOnce } from "./marks.js";
 
 /** A docstring without its ">>>" examples, which the source listing shows anyway. */
-export function withoutExamples(doc) {
+function withoutExamples(doc) {
   return doc.split(/\n\s*\n/).filter((paragraph) => !paragraph.trimStart().startsWith(">>>")).join("\n\n");
 }
 
-/** Builds the page's controls and returns {show(), refresh()} for the router. */
-export function createFunctionsPage({ state, data, notify }) {
+/** Builds the page's controls and returns {show(), setCatalog(), pythonReady()} for the router. */
+export function createFunctionsPage({ data, notify }) {
   const select = document.getElementById("function-select");
   const canvas = document.getElementById("function-plot");
   const minimum = document.getElementById("function-min");
   const maximum = document.getElementById("function-max");
   const pointer = document.getElementById("function-pointer");
-  let catalog = data.catalog;
   let curve = data.samples[state.function];
   let pointerX = null;
-  let request = 0;
+  const latestSample = python.latest();
 
   const render = frameScheduler(draw);
 
   function fillPicker() {
-    select.replaceChildren(...catalog.functions.map(({ name }) => new Option(name, name)));
+    select.replaceChildren(...state.catalog.functions.map(({ name }) => new Option(name, name)));
     select.value = state.function;
   }
 
   function showDescription() {
-    const described = catalog.functions.find(({ name }) => name === state.function);
+    const described = state.catalog.functions.find(({ name }) => name === state.function);
     document.getElementById("function-doc").textContent = withoutExamples(described?.doc ?? "");
   }
 
@@ -83,16 +82,13 @@ export function createFunctionsPage({ state, data, notify }) {
 
   async function loadCurve() {
     const name = state.function;
-    const ticket = ++request;
     if (data.samples[name] && !python.isReady()) {
+      latestSample.cancel();
       curve = data.samples[name];
     } else {
       try {
-        const sample = await python.call("sample", { function: name });
-        if (ticket !== request) return;
-        curve = sample;
+        curve = await latestSample("sample", { function: name });
       } catch (error) {
-        if (ticket !== request) return;
         notify(`Could not compute ${name}: ${error.message}`);
         return;
       }
@@ -101,9 +97,17 @@ export function createFunctionsPage({ state, data, notify }) {
     render();
   }
 
+  function show() {
+    if (!state.catalog.functions.some(({ name }) => name === state.function)) {
+      update({ function: state.catalog.functions[0].name });
+    }
+    fillPicker();
+    showDescription();
+    return loadCurve();
+  }
+
   select.addEventListener("change", () => {
-    state.function = select.value;
-    writeHash(state);
+    update({ function: select.value });
     showDescription();
     loadCurve();
   });
@@ -111,31 +115,9 @@ export function createFunctionsPage({ state, data, notify }) {
 
   return {
     /** The functions changed (a learner applied an edit): refill the picker and redraw. */
-    setCatalog(next) {
-      catalog = next;
-      if (!catalog.functions.some(({ name }) => name === state.function)) {
-        state.function = catalog.functions[0].name;
-        writeHash(state);
-      }
-      fillPicker();
-      showDescription();
-      loadCurve();
-    },
-    show() {
-      fillPicker();
-      showDescription();
-      loadCurve();
-    },
-    /** Python became ready: take over from the build-time data with live results. */
-    async pythonReady() {
-      try {
-        catalog = await python.call("catalog");
-      } catch (error) {
-        notify(error.message);
-      }
-      fillPicker();
-      showDescription();
-      await loadCurve();
-    },
+    setCatalog: show,
+    show,
+    /** Python became ready, with the live catalog in the state: take over with live results. */
+    pythonReady: show,
   };
 }

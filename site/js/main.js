@@ -1,7 +1,8 @@
-// Start-up: read the URL, build both pages from the data computed at build
-// time (so the plots appear at once), then start Python and hand over to it.
+// Start-up and the router: build the pages from the data computed at build time
+// (so the plots appear at once), show the page the URL names, then start Python
+// and hand its live catalog to every page.
 import * as python from "./python-client.js";
-import { PAGES, PROPERTIES, decodeCompare, parseHash, state, validate } from "./state.js";
+import { PAGES, readHash, state, update } from "./state.js";
 import { createFunctionsPage } from "./functions-page.js";
 import { createOptimizationPage } from "./optimization-page.js";
 import { createNetworkPage } from "./network-page.js";
@@ -23,48 +24,25 @@ function notify(message, { append = false } = {}) {
   noticeBox.hidden = !text;
 }
 
-function readStateFromHash() {
-  const { page, params, unknownPage } = parseHash(location.hash);
-  const notices = unknownPage ? ["That page does not exist; showing the first lesson."] : [];
-  state.page = page;
-  state.replay = null;
-  const names = {
-    function: data.catalog.functions.map(({ name }) => name),
-    optimizer: data.catalog.optimizers.map(({ name }) => name),
-    descent: data.catalog.network_optimizers.map(({ name }) => name),
-  };
-  for (const property of PROPERTIES) {
-    if (!params.has(property.name)) continue;
-    const checked = validate(property, params.get(property.name), names[property.name] ?? null);
-    state[property.name] = checked.value;
-    if (checked.notice) notices.push(checked.notice);
-  }
-  state.settings = {};
-  for (const [name, value] of params) {
-    if (name !== "compare" && !PROPERTIES.some((property) => property.name === name)) state.settings[name] = value;
-  }
-  const compared = decodeCompare(params.get("compare"), names.optimizer);
-  state.compare = compared.runs;
-  notices.push(...compared.notices);
-  notify(notices.join(" "));
-}
-
+update({ catalog: data.catalog });
 const pages = {
-  functions: createFunctionsPage({ state, data, notify }),
-  optimization: createOptimizationPage({ state, data, notify }),
-  "loss-landscape": createNetworkPage({ state, data, notify }),
+  functions: createFunctionsPage({ data, notify }),
+  optimization: createOptimizationPage({ data, notify }),
+  "loss-landscape": createNetworkPage({ notify }),
 };
 
-const editors = Object.entries({ functions: pages.functions, optimization: pages.optimization,
-  training: pages["loss-landscape"] }).map(
-  ([module, page]) => {
-    const original = data.catalog.sources[module];
-    document.querySelector(`#${module}-editor pre`).textContent = original;
-    return createModuleEditor({ module, original, release: data.release, onApplied: (catalog) => page.setCatalog(catalog) });
-  });
+// Each editable module, with the page that shows what it defines.
+const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape" })
+  .map(([module, page]) => createModuleEditor({
+    module, original: data.catalog.sources[module], release: data.release,
+    onApplied(catalog) {
+      update({ catalog });
+      pages[page].setCatalog();
+    },
+  }));
 
 function showPage() {
-  readStateFromHash();
+  notify(readHash().join(" "));
   for (const name of PAGES) {
     document.getElementById(`page-${name}`).hidden = name !== state.page;
   }
@@ -76,15 +54,12 @@ function showPage() {
 }
 
 function showPythonStatus(status) {
-  const box = document.getElementById("python-status");
-  box.dataset.state = status.state;
+  document.getElementById("python-status").dataset.state = status.state;
   document.getElementById("python-status-text").textContent = status.message;
   document.getElementById("python-retry").hidden = status.state !== "failed";
   if (status.state === "failed") {
     notify(`${status.message} Reload the page or press Retry. If it keeps failing, download the app again.`);
   }
-  pages.optimization.pythonStatus(status);
-  pages["loss-landscape"].pythonStatus(status);
   if (status.state === "ready") markOnce("interactive");
 }
 
@@ -93,8 +68,11 @@ async function startPython() {
   try {
     await python.start({ baseUrl: new URL(".", location.href).href, pythonFiles: globalThis.MF_PYTHON_FILES,
       runtimeManifest: globalThis.MF_RUNTIME_MANIFEST });
-  } catch {
-    return; // the status line already says what went wrong
+    update({ catalog: await python.call("catalog") });
+  } catch (error) {
+    // A failed start is on the status line already; a failed catalog call is not.
+    if (python.isReady()) notify(error.message);
+    return;
   }
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
   // The editors' CodeMirror bundle is not needed for the first view: load it now.

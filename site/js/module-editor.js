@@ -1,5 +1,5 @@
-// Editing a lesson module in the page: the learner changes functions.py or
-// optimization.py, applies it (button or Ctrl/Cmd+Enter), and Python reloads it.
+// Editing a lesson module in the page: the learner changes functions.py,
+// optimization.py or training.py, applies it (button or Ctrl/Cmd+Enter), and Python reloads it.
 // The last version that worked stays active while a new one fails, survives a
 // stuck worker being replaced, and is kept in the browser per page and release.
 import * as python from "./python-client.js";
@@ -25,6 +25,8 @@ export function createModuleEditor({ module, original, release, onApplied }) {
   const key = (kind) => `math-fundamentals:${release}:${module}:${kind}`;
   let editor = null;
   let working = readStored("working") ?? original;
+  // Until CodeMirror has loaded, the module is shown as plain text.
+  byId("editor").querySelector("pre").textContent = original;
 
   function readStored(kind) {
     try {

@@ -1,78 +1,75 @@
 // The neural-network page: the network's loss over a 2-D slice of its weights
 // (computed at build time), a start picked on the map, and a descent computed
-// live by Python, replayed step by step.
+// live by Python, replayed step by step, with what the network sees at each step.
 import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
 import { createView, nearestIndex } from "./plot.js";
 import { attachPointer } from "./pointer.js";
 import { drawSliceScene, colourOf, lossImage, logRange } from "./slice-plot.js";
-import { docSummary, fixed } from "./format.js";
-import { PROPERTIES, validate, writeHash } from "./state.js";
-import { createSettingsForm } from "./settings-form.js";
-import { attachReplayControls } from "./player.js";
+import { drawDecisionScene } from "./decision-plot.js";
+import { fixed } from "./format.js";
+import { state } from "./state.js";
+import { createRunPanel } from "./run-panel.js";
 import { loadSliceData } from "./slice-data.js";
 import { measureSince } from "./marks.js";
-import { downloadCanvas } from "./export.js";
-import { exportReplayGif } from "./replay-gif.js";
-import { drawDecisionScene } from "./decision-plot.js";
 
 const byId = (id) => document.getElementById(id);
-const START = {
-  a: PROPERTIES.find((property) => property.name === "a"),
-  b: PROPERTIES.find((property) => property.name === "b"),
-};
 
-/** Builds the page's controls and returns {show(), pythonStatus(), pythonReady()} for the router. */
-export function createNetworkPage({ state, data, notify }) {
-  const select = byId("descent-select");
-  const inputs = { a: byId("start-a-input"), b: byId("start-b-input") };
-  const runButton = byId("descent-run");
-  const replaySlider = byId("descent-replay");
-  const playButton = byId("descent-play");
-  const outcomeText = byId("descent-outcome");
+/** Builds the page's controls and returns {show(), setCatalog(), pythonReady()} for the router. */
+export function createNetworkPage({ notify }) {
   const canvas = byId("slice-plot");
-  let optimizers = data.catalog.network_optimizers;
+  const decisionCanvas = byId("decision-plot");
   let slice = null;
   let image = null;
-  let run = null;
-  let replay = 0;
   let pointer = null;
-  let runTicket = 0;
-  let pendingReplay = null;
-
-  const decisionCanvas = byId("decision-plot");
   let decision = null;
-  let decisionWanted = null;
-  let decisionBusy = false;
-
+  const latestDecision = python.latest();
   const render = frameScheduler(draw);
   const renderDecision = frameScheduler(drawDecision);
-  const settingsForm = createSettingsForm(byId("descent-settings"), {
-    idPrefix: "descent-setting",
-    onChange(settings) {
-      state.settings = settings;
-      writeHash(state);
-    },
-    onNotice: (message) => notify(message, { append: true }),
-  });
-  const player = attachReplayControls({
-    page: byId("page-loss-landscape"), slider: replaySlider, playButton, speedSelect: byId("descent-speed"),
-    length: () => run?.as.length ?? 0, position: () => replay, setPosition: (i) => setReplay(i),
-  });
 
-  function currentView() {
-    const span = slice?.span ?? 1.5;
-    return createView(canvas.clientWidth, canvas.clientHeight, [-span, span], [-span, span]);
-  }
+  const span = () => state.catalog.slice_span;
+  const viewOf = (width, height) => createView(width, height, [-span(), span()], [-span(), span()]);
+  const currentView = () => viewOf(canvas.clientWidth, canvas.clientHeight);
+
+  const describeStep = (run, i) => `Step ${i} of ${run.as.length - 1}: a = ${fixed(run.as[i])}, `
+    + `b = ${fixed(run.bs[i])}, loss = ${fixed(run.losses[i], 4)}, `
+    + `slope = (${fixed(run.slopes_a[i])}, ${fixed(run.slopes_b[i])}), ${Math.round(run.accuracies[i] * 100)} % of points right.`;
+
+  const panel = createRunPanel({
+    name: "loss-landscape",
+    prefix: "descent-",
+    rows: { optimizer: "descent", settings: "descentSettings", replay: "descentReplay" },
+    optimizers: () => state.catalog.network_optimizers,
+    startFields: [{ name: "a", id: "start-a-input", label: "Start a", step: 0.01 },
+      { name: "b", id: "start-b-input", label: "Start b", step: 0.01 }],
+    call: (optimizer, { a, b }, settings) => ["descend", { optimizer, start: [a, b], settings }],
+    busyText: "Training…",
+    length: (run) => run.as.length,
+    describe: describeStep,
+    canvas,
+    drawFrame: (ctx, width, height, run, i) => drawSliceScene(ctx, viewOf(width, height), plotTheme(canvas),
+      { slice, image, run, replay: i, start: null, pointer: null }),
+    files: { png: () => "network-loss-slice.png", gif: (run) => `${run.optimizer}-network-replay.gif` },
+    failedHint: "Python could not start, so training is not possible. See the message at the top.",
+    notReady: () => (slice ? null : "The loss map is still loading."),
+    onRun: () => render.now(),
+    onReplay(run, i) {
+      canvas.setAttribute("aria-label", `Heat map of the network's loss with a run of ${run.optimizer}. `
+        + describeStep(run, i));
+      render();
+      showDecision([run.as[i], run.bs[i]], `At step ${i}`);
+    },
+  }, { render, notify });
 
   function draw() {
     const started = performance.now();
     const { ctx } = fitCanvas(canvas);
     if (!slice) return;
+    const start = panel.start();
     drawSliceScene(ctx, currentView(), plotTheme(canvas), {
-      slice, image, run, replay, pointer, start: readStart({ quiet: true }),
+      slice, image, run: panel.current(), replay: panel.position(), pointer, start,
     });
-    measureSince(run ? "draw-descent" : "draw-slice", started);
+    measureSince(panel.current() ? "draw-descent" : "draw-slice", started);
   }
 
   function drawDecision() {
@@ -81,32 +78,25 @@ export function createNetworkPage({ state, data, notify }) {
     drawDecisionScene(ctx, createView(width, height, decision.x_range, decision.y_range), plotTheme(canvas), decision);
   }
 
-  /** Asks Python what the network answers with the weights at `point`; only the latest request counts. */
+  /** Asks Python what the network answers with the weights at `point`; only the latest answer counts. */
   async function showDecision(point, description) {
-    decisionWanted = { point, description };
-    if (decisionBusy || !slice || !python.isReady()) return;
-    decisionBusy = true;
-    while (decisionWanted) {
-      const asked = decisionWanted;
-      decisionWanted = null;
-      try {
-        decision = await python.call("decision", { point: asked.point });
-      } catch {
-        continue; // the picture of the last answer stays
-      }
-      const right = decision.right.filter(Boolean).length;
-      const text = `${asked.description}: ${right} of ${decision.right.length} points sorted right.`;
-      byId("decision-summary").textContent = `${text} The shading is the network's answer at each place: `
-        + "blue for \"upper\", orange for \"lower\", paler where it is unsure.";
-      decisionCanvas.setAttribute("aria-label", `The data and the network's answers. ${text}`);
-      renderDecision();
+    if (!slice || !python.isReady()) return;
+    try {
+      decision = await latestDecision("decision", { point });
+    } catch {
+      return; // the picture of the last answer stays
     }
-    decisionBusy = false;
+    const right = decision.right.filter(Boolean).length;
+    const text = `${description}: ${right} of ${decision.right.length} points sorted right.`;
+    byId("decision-summary").textContent = `${text} The shading is the network's answer at each place: `
+      + "blue for \"upper\", orange for \"lower\", paler where it is unsure.";
+    decisionCanvas.setAttribute("aria-label", `The data and the network's answers. ${text}`);
+    renderDecision();
   }
 
-  /** The loss of the nearest grid point: what the map shows under the pointer. */
-  function lossNear(a, b) {
-    return slice.loss[nearestIndex(slice.steps, b)][nearestIndex(slice.steps, a)];
+  /** Before any run: what the trained network answers. */
+  function showTrained() {
+    if (!panel.current()) showDecision([0, 0], "The trained network");
   }
 
   function showSlice() {
@@ -125,186 +115,46 @@ export function createNetworkPage({ state, data, notify }) {
     render();
   }
 
-  function chosenOptimizer() {
-    return optimizers.find(({ name }) => name === state.descent) ?? optimizers[0];
-  }
-
-  function showOptimizer() {
-    select.replaceChildren(...optimizers.map(({ name }) => new Option(name, name)));
-    const optimizer = chosenOptimizer();
-    state.descent = optimizer.name;
-    select.value = optimizer.name;
-    byId("descent-doc").textContent = docSummary(optimizer.doc);
-    state.settings = settingsForm.build(optimizer.controls, state.settings);
-    writeHash(state);
-  }
-
-  /** The start (a, b) from the two inputs, or null with the wrong field marked. */
-  function readStart({ quiet = false } = {}) {
-    const start = {};
-    for (const name of ["a", "b"]) {
-      const checked = validate(START[name], inputs[name].value);
-      const ok = !checked.notice;
-      if (!quiet) {
-        inputs[name].setAttribute("aria-invalid", String(!ok));
-        byId(`start-${name}-error`).textContent = ok ? "" : `Enter a number from ${START[name].min} to ${START[name].max}.`;
-      }
-      if (!ok) return null;
-      start[name] = checked.value;
-    }
-    return start;
-  }
-
-  function setReplay(i) {
-    if (!run) return;
-    replay = Math.min(run.as.length - 1, Math.max(0, i));
-    replaySlider.value = String(replay);
-    const text = `Step ${replay} of ${run.as.length - 1}: a = ${fixed(run.as[replay])}, b = ${fixed(run.bs[replay])}, `
-      + `loss = ${fixed(run.losses[replay], 4)}, slope = (${fixed(run.slopes_a[replay])}, ${fixed(run.slopes_b[replay])}), `
-      + `${Math.round(run.accuracies[replay] * 100)} % of points right.`;
-    byId("descent-status").textContent = text;
-    canvas.setAttribute("aria-label", `Heat map of the network's loss with a run of ${run.optimizer}. ${text}`);
-    state.replay = replay;
-    writeHash(state);
-    render();
-    showDecision([run.as[replay], run.bs[replay]], `At step ${replay}`);
-  }
-
-  function forgetRun() {
-    player.stop();
-    run = null;
-    state.replay = null;
-    replaySlider.disabled = true;
-    playButton.disabled = true;
-    byId("descent-export-gif").disabled = true;
-  }
-
-  async function train() {
-    const start = readStart();
-    const settings = settingsForm.read();
-    if (start === null || settings === null || !slice) {
-      outcomeText.dataset.kind = "error";
-      outcomeText.textContent = slice ? "Fix the highlighted field first." : "The loss map is still loading.";
-      return;
-    }
-    Object.assign(state, { a: start.a, b: start.b, settings });
-    writeHash(state);
-    const ticket = ++runTicket;
-    outcomeText.dataset.kind = "busy";
-    outcomeText.textContent = "Training…";
-    try {
-      const result = await python.call("descend", {
-        optimizer: state.descent, start: [start.a, start.b], settings });
-      if (ticket !== runTicket) return; // a newer run was started meanwhile: the latest wins
-      player.stop();
-      run = { ...result, optimizer: state.descent };
-      replaySlider.max = String(run.as.length - 1);
-      replaySlider.disabled = false;
-      playButton.disabled = false;
-      byId("descent-export-gif").disabled = false;
-      outcomeText.dataset.kind = run.outcome.kind;
-      outcomeText.textContent = run.outcome.label;
-      setReplay(pendingReplay ?? run.as.length - 1);
-      pendingReplay = null;
-    } catch (error) {
-      if (ticket !== runTicket) return;
-      outcomeText.dataset.kind = "error";
-      outcomeText.textContent = `${error.name}: ${error.message}${error.details?.hint ? ` ${error.details.hint}` : ""}`;
-    }
-    render.now();
-  }
-
-  function showPointer(point) {
-    pointer = point;
-    byId("slice-pointer").value = point === null || !slice
-      ? "Point at the map to read a, b and the loss; click to start there."
-      : `a = ${fixed(point.a, 2)}, b = ${fixed(point.b, 2)}, loss ≈ ${fixed(lossNear(point.a, point.b), 3)}`;
-    render();
-  }
-
-  select.addEventListener("change", () => {
-    state.descent = select.value;
-    state.settings = {};
-    forgetRun();
-    showOptimizer();
-    render();
-  });
-  for (const name of ["a", "b"]) {
-    inputs[name].addEventListener("input", () => {
-      const start = readStart();
-      if (start !== null) Object.assign(state, start);
-      writeHash(state);
-      render();
-    });
-  }
-  runButton.addEventListener("click", train);
-  byId("descent-export-png").addEventListener("click", () => downloadCanvas(canvas, "network-loss-slice.png"));
-  byId("descent-export-gif").addEventListener("click", () => {
-    if (!run) return;
-    const shown = run;
-    const span = slice.span;
-    exportReplayGif({
-      button: byId("descent-export-gif"), canvas, frameCount: shown.as.length,
-      background: plotTheme(canvas).markerOutline, fileName: `${shown.optimizer}-network-replay.gif`,
-      drawFrame: (ctx, width, height, i) => drawSliceScene(ctx, createView(width, height, [-span, span], [-span, span]),
-        plotTheme(canvas), { slice, image, run: shown, replay: i, start: null, pointer: null }),
-    }).catch((error) => notify(`The GIF could not be made: ${error.message}`));
-  });
   attachPointer(canvas, {
     view: currentView,
     dimensions: 2,
-    onMove: (point) => showPointer(point && { a: point.x, b: point.y }),
-    onClick: (point) => startAt({ a: point.x, b: point.y }),
+    onMove(point) {
+      pointer = point && { a: point.x, b: point.y };
+      byId("slice-pointer").value = pointer === null || !slice
+        ? "Point at the map to read a, b and the loss; click to start there."
+        : `a = ${fixed(pointer.a, 2)}, b = ${fixed(pointer.b, 2)}, loss ≈ `
+          + fixed(slice.loss[nearestIndex(slice.steps, pointer.b)][nearestIndex(slice.steps, pointer.a)], 3);
+      render();
+    },
+    // A click on the map starts a run there.
+    onClick(point) {
+      panel.setStart({ a: Math.round(point.x * 100) / 100, b: Math.round(point.y * 100) / 100 });
+      if (python.isReady()) panel.run();
+    },
   });
-
-  /** Starts a run from a point picked on the map. */
-  function startAt(point) {
-    inputs.a.value = String(Math.round(point.a * 100) / 100);
-    inputs.b.value = String(Math.round(point.b * 100) / 100);
-    inputs.a.dispatchEvent(new Event("input"));
-    if (!runButton.disabled) train();
-  }
-  new ResizeObserver(render).observe(canvas);
   new ResizeObserver(renderDecision).observe(decisionCanvas);
-
-  /** Before any run: what the trained network answers. */
-  function showTrained() {
-    if (!run) showDecision([0, 0], "The trained network");
-  }
 
   return {
     /** The optimizers changed (a learner applied an edit to training.py): rebuild the picker. */
-    setCatalog(next) {
-      optimizers = next.network_optimizers;
-      forgetRun();
-      showOptimizer();
+    setCatalog: () => panel.refresh({ forgetRun: true }),
+    async show() {
       render();
-    },
-    show() {
-      inputs.a.value = String(state.a);
-      inputs.b.value = String(state.b);
-      pendingReplay = state.replay;
-      showOptimizer();
-      render();
-      loadSliceData().then((data) => {
-        if (slice) return;
-        slice = data;
-        showSlice();
-        showTrained();
-        if (pendingReplay !== null && python.isReady()) train();
-      }, (error) => notify(error.message));
-    },
-    pythonStatus(status) {
-      runButton.disabled = status.state !== "ready";
-      byId("descent-hint").hidden = status.state === "ready";
-      byId("descent-hint").textContent = status.state === "failed"
-        ? "Python could not start, so training is not possible. See the message at the top."
-        : "Python is loading; the button wakes up when it is ready.";
+      await panel.show();
+      try {
+        slice ??= await loadSliceData();
+      } catch (error) {
+        notify(error.message);
+        return;
+      }
+      if (!image) showSlice();
+      showTrained();
+      await panel.pythonReady();
     },
     async pythonReady() {
-      if (byId("page-loss-landscape").hidden || !slice) return;
+      panel.refresh();
+      if (state.page !== "loss-landscape" || !slice) return;
       showTrained();
-      if (pendingReplay !== null) await train();
+      await panel.pythonReady();
     },
   };
 }

@@ -2,7 +2,7 @@
 // speed, and the slider and arrow keys that move the same position.
 
 /** Returns {toggle(), stop(), playing()}; step() is called each tick and returns false at the end. */
-export function createPlayer({ stepsPerSecond, step, onChange }) {
+function createPlayer({ stepsPerSecond, step, onChange }) {
   let timer = null;
 
   function tick() {

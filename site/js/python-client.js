@@ -1,6 +1,7 @@
 // The only module that knows Python runs in a worker. Pages call
 // `await python.call("run", {...})` and get plain data back, or an error
-// object with a readable message.
+// object with a readable message; where only the latest answer matters, they
+// call through a caller from latest().
 import workerSource from "./python.worker.js";
 import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR, SNAPSHOT } from "./runtime-assets.js";
 
@@ -16,7 +17,7 @@ const MAX_SLOWNESS = 20;
 // Starting Python takes 1-3 s here; this only catches a start that will never finish.
 const BOOT_TIMEOUT_MS = 30000;
 
-export class PythonError extends Error {
+class PythonError extends Error {
   /** A Python exception (or a timeout) described as data: type, message, hint, line. */
   constructor(details) {
     super(details.message);
@@ -169,6 +170,42 @@ export function call(method, args = {}, options = {}) {
     : send(method, args, options);
 }
 
+/**
+ * A caller for which only its latest call counts, like call(): one call at a time, a newer
+ * call replaces one still waiting, and the answer to a call made before the latest never
+ * settles. caller.cancel() drops the call in flight or waiting too.
+ */
+export function latest() {
+  let ticket = 0;
+  let busy = false;
+  let waiting = null;
+
+  function next() {
+    if (busy || !waiting) return;
+    const { mine, method, args, options, resolve, reject } = waiting;
+    waiting = null;
+    busy = true;
+    call(method, args, options)
+      .then((value) => mine === ticket && resolve(value), (error) => mine === ticket && reject(error))
+      .finally(() => {
+        busy = false;
+        next();
+      });
+  }
+
+  function caller(method, args = {}, options = {}) {
+    return new Promise((resolve, reject) => {
+      waiting = { mine: ++ticket, method, args, options, resolve, reject };
+      next();
+    });
+  }
+  caller.cancel = () => {
+    ticket++;
+    waiting = null;
+  };
+  return caller;
+}
+
 /** How long a call may run once Python starts it: learner code by this device's speed. */
 function budgetFor(method, timeoutMs) {
   if (method === "apply_edit") learnerCodeLoaded = true;
@@ -204,7 +241,7 @@ function stopRunaway(id) {
 }
 
 /** Replaces the worker (after a runaway call or a crash) and fails every call still waiting. */
-export async function restart({ reason = "Python was restarted." } = {}) {
+async function restart({ reason = "Python was restarted." } = {}) {
   worker?.terminate();
   for (const [id, call] of pending) {
     clearTimeout(call.timer);

@@ -1,33 +1,45 @@
-// The form of an optimizer's settings, built from the controls Python
-// describes (name, label, range, default), so a new keyword argument in
-// optimization.py gets its own input with no change here.
+// A form of number fields built from controls (name, label, range, step, default):
+// an optimizer's settings as Python describes them, so a new keyword argument in
+// optimization.py gets its own input with no change here, and a starting point.
 import { validate } from "./state.js";
 
 const MAX_SEED = 2 ** 31 - 1;
 
-/** Returns {build(controls, values), read()} for the settings container; ids start with idPrefix. */
+/**
+ * Returns {build(controls, values, {keepTyped}), read(), peek()} for the fields in `container`.
+ * A field's id is control.id, or idPrefix and its name. onChange(values) follows every edit,
+ * with null while a field is invalid; onNotice(text) reports a value that was replaced.
+ */
 export function createSettingsForm(container, { onChange, onNotice, idPrefix = "setting" }) {
   let fields = [];
 
-  function build(controls, values) {
-    fields = controls.map((control) => createField(control, values[control.name]));
-    container.replaceChildren(...fields.map((field) => field.element));
-    return current();
+  /**
+   * Shows one field per control, holding values[name] (checked) or its default. With keepTyped
+   * a field whose control is still there stays as it is, with what the learner typed into it.
+   */
+  function build(controls, values, { keepTyped = false } = {}) {
+    const kept = new Map(keepTyped ? fields.map((field) => [field.control.name, field]) : []);
+    fields = controls.map((control) => {
+      const field = kept.get(control.name) ?? createField(control);
+      field.setControl(control);
+      if (!kept.has(control.name)) field.setValue(values[control.name]);
+      return field;
+    });
+    const elements = fields.map((field) => field.element);
+    // Re-inserting the same elements would take the focus from the one being typed in.
+    if (elements.length !== container.children.length || elements.some((element, i) => container.children[i] !== element)) {
+      container.replaceChildren(...elements);
+    }
+    return Object.fromEntries(fields.map((field) => [field.control.name, field.check() ?? values[field.control.name]
+      ?? field.control.default]));
   }
 
-  function createField(control, value) {
-    const property = { ...control, kind: "number" };
-    const id = `${idPrefix}-${control.name.replaceAll("_", "-")}`;
-    const element = document.createElement("div");
-    element.className = "field";
-    const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: control.label });
-    const input = Object.assign(document.createElement("input"), {
-      id, type: "number", min: String(control.min), max: String(control.max),
-      step: String(control.step), inputMode: control.integer ? "numeric" : "decimal",
-    });
-    const checked = validate(property, value ?? control.default);
-    if (checked.notice) onNotice(checked.notice);
-    input.value = String(checked.value);
+  function createField(initial) {
+    const id = initial.id ?? `${idPrefix}-${initial.name.replaceAll("_", "-")}`;
+    let control = initial;
+    const element = Object.assign(document.createElement("div"), { className: "field" });
+    const label = Object.assign(document.createElement("label"), { htmlFor: id });
+    const input = Object.assign(document.createElement("input"), { id, type: "number" });
     const error = Object.assign(document.createElement("p"), { className: "field-error", id: `${id}-error` });
     input.setAttribute("aria-describedby", error.id);
     if (control.name === "seed") {
@@ -37,18 +49,37 @@ export function createSettingsForm(container, { onChange, onNotice, idPrefix = "
     } else {
       element.append(label, input, error);
     }
+    const property = () => ({ ...control, kind: "number" });
     const field = {
-      element, control,
-      check() {
-        const result = validate(property, input.value);
+      element,
+      get control() {
+        return control;
+      },
+      setControl(next) {
+        control = next;
+        label.textContent = control.label;
+        Object.assign(input, { min: String(control.min), max: String(control.max), step: String(control.step),
+          inputMode: control.integer ? "numeric" : "decimal" });
+      },
+      setValue(value) {
+        const checked = validate(property(), value ?? control.default);
+        if (checked.notice) onNotice(checked.notice);
+        input.value = String(checked.value);
+      },
+      /** The field's number, or null with the field marked when it is not one in range. */
+      check({ quiet = false } = {}) {
+        const result = validate(property(), input.value);
         const ok = !result.notice;
-        input.setAttribute("aria-invalid", String(!ok));
-        error.textContent = ok ? "" : `Enter a number from ${control.min} to ${control.max}.`;
+        if (!quiet) {
+          input.setAttribute("aria-invalid", String(!ok));
+          error.textContent = ok ? "" : `Enter a number from ${control.min} to ${control.max}.`;
+        }
         return ok ? result.value : null;
       },
     };
     input.addEventListener("input", () => {
-      if (field.check() !== null) onChange(current());
+      field.check();
+      onChange(peek());
     });
     return field;
   }
@@ -62,15 +93,15 @@ export function createSettingsForm(container, { onChange, onNotice, idPrefix = "
     return button;
   }
 
-  function current() {
-    return Object.fromEntries(fields.map((field) => [field.control.name, field.check() ?? field.control.default]));
-  }
-
-  /** The settings as numbers, or null (with messages shown) when any field is invalid. */
-  function read() {
-    const values = fields.map((field) => [field.control.name, field.check()]);
+  function collect(quiet) {
+    const values = fields.map((field) => [field.control.name, field.check({ quiet })]);
     return values.some(([, value]) => value === null) ? null : Object.fromEntries(values);
   }
 
-  return { build, read };
+  /** The values as numbers, or null (with the invalid fields marked) when any field is invalid. */
+  const read = () => collect(false);
+  /** The same as read(), without marking anything. */
+  const peek = () => collect(true);
+
+  return { build, read, peek };
 }

@@ -1,59 +1,71 @@
-// All of the page's state in one object, with a table of its properties. The
-// URL hash is written from it and read back into it with validation, so a link
-// reproduces what the learner saw.
+// All of the page's state in one object, with a table of its properties. Only this
+// module writes it: pages call update(patch). The URL hash is written from the state
+// and read back into it with validation, so a link reproduces what the learner saw.
 
 export const PAGES = ["functions", "optimization", "loss-landscape"];
+/** How many runs can be kept for comparison. */
+export const MAX_COMPARED = 3;
+// Chromium ignores history.replaceState beyond 200 calls in 10 s, and Play, the arrow keys
+// or a dragged slider change the state far more often: the hash follows at most this often.
+const HASH_INTERVAL_MS = 100;
+let hashTimer = null;
+let lastWrite = -Infinity;
+// The hash as this module last read or wrote it.
+let ownHash = null;
 
-/** The properties kept in the URL: name, kind, range and default. */
-export const PROPERTIES = [
-  { name: "function", kind: "name", default: "f" },
-  { name: "optimizer", kind: "name", default: "hill_climbing" },
-  { name: "start", kind: "number", label: "Starting point", min: -20, max: 20, default: 0 },
-  // The neural-network page: its optimizer and the start (a, b) on the loss slice.
-  { name: "descent", kind: "name", default: "gradient_descent" },
-  { name: "a", kind: "number", label: "Start a", min: -1.5, max: 1.5, default: -1 },
-  { name: "b", kind: "number", label: "Start b", min: -1.5, max: 1.5, default: 1 },
-  // The replayed iteration; present only once a run exists, so a link re-runs and restores it.
-  { name: "replay", kind: "number", label: "Replay iteration", min: 0, max: 100, integer: true, default: null },
+const namesOf = (entries) => entries.map(({ name }) => name);
+
+/**
+ * The properties kept in the URL, each on one page: its name in the state, its URL parameter
+ * (the name unless given), its kind, its choices or range (from Python's catalog) and default.
+ * A "settings" property takes every parameter of its page that no other property names.
+ */
+const PROPERTIES = [
+  { name: "function", page: "functions", kind: "name", choices: (c) => namesOf(c.functions), default: "f" },
+  { name: "optimizer", page: "optimization", kind: "name", choices: (c) => namesOf(c.optimizers),
+    default: "hill_climbing" },
+  { name: "start", page: "optimization", kind: "number", label: "Starting point", range: (c) => c.landscape_range,
+    default: 0 },
+  { name: "settings", page: "optimization", kind: "settings", default: {} },
+  // The replayed iteration: present only once a run exists, so a link re-runs and restores it.
+  { name: "replay", page: "optimization", kind: "number", integer: true, label: "Replay iteration",
+    range: (c) => [0, c.iterations], default: null },
+  { name: "compare", page: "optimization", kind: "runs", default: [] },
+  // The neural-network page: its optimizer, the start (a, b) on the loss slice, settings, replay.
+  { name: "descent", page: "loss-landscape", kind: "name", choices: (c) => namesOf(c.network_optimizers),
+    default: "gradient_descent" },
+  { name: "a", page: "loss-landscape", kind: "number", label: "Start a", range: (c) => [-c.slice_span, c.slice_span],
+    default: -1 },
+  { name: "b", page: "loss-landscape", kind: "number", label: "Start b", range: (c) => [-c.slice_span, c.slice_span],
+    default: 1 },
+  { name: "descentSettings", page: "loss-landscape", kind: "settings", default: {} },
+  { name: "descentReplay", param: "replay", page: "loss-landscape", kind: "number", integer: true,
+    label: "Replay step", range: (c) => [0, c.iterations], default: null },
 ];
 
+/** The state: the page shown, Python's catalog (at first the build's), and every property. */
 export const state = {
-  page: "functions",
-  ...Object.fromEntries(PROPERTIES.map((property) => [property.name, property.default])),
-  // The chosen optimizer's settings (scale, step_size, seed, ...), described by Python.
-  settings: {},
-  // Runs kept for comparison: [{optimizer, start, settings}], at most three.
-  compare: [],
+  page: PAGES[0],
+  catalog: null,
+  ...Object.fromEntries(PROPERTIES.map((row) => [row.name, row.default])),
 };
 
-const MAX_COMPARED = 3;
-
-/** "hill_climbing,-12,scale=2,seed=5;gradient_ascent,0,step_size=0.1" for the URL. */
-export function encodeCompare(runs) {
-  return runs.map(({ optimizer, start, settings }) =>
-    [optimizer, start, ...Object.entries(settings).map(([name, value]) => `${name}=${value}`)].join(",")).join(";");
-}
-
-/** The kept runs of a link, checked as far as the page can (Python checks the settings). */
-export function decodeCompare(text, optimizerNames) {
-  const runs = [];
-  const notices = [];
-  for (const part of (text ?? "").split(";").filter(Boolean).slice(0, MAX_COMPARED)) {
-    const [optimizer, startText, ...pairs] = part.split(",");
-    const start = Number(startText);
-    const settings = Object.fromEntries(pairs.map((pair) => pair.split("=")).filter(([, value]) => value !== undefined)
-      .map(([name, value]) => [name, Number(value)]));
-    if (!optimizerNames.includes(optimizer) || !Number.isFinite(start)
-        || Object.values(settings).some((value) => !Number.isFinite(value))) {
-      notices.push(`A compared run in the link could not be read ("${part.slice(0, 24)}"); it was left out.`);
-    } else {
-      runs.push({ optimizer, start, settings });
-    }
+/** Changes the state; the URL follows soon after, written once for every change made meanwhile. */
+export function update(patch) {
+  for (const name of Object.keys(patch)) {
+    if (!(name in state)) throw new Error(`The state has no property called ${name}.`);
   }
-  return { runs, notices };
+  Object.assign(state, patch);
+  hashTimer ??= setTimeout(writeHash, Math.max(0, lastWrite + HASH_INTERVAL_MS - performance.now()));
 }
 
-/** Checks one raw value against its property; returns {value} or {value: fallback, notice}. */
+/** The allowed range {min, max} of a number property, from the current catalog. */
+export function rangeOf(name) {
+  const [min, max] = row(name).range(state.catalog);
+  return { min, max };
+}
+
+/** Checks one raw value against a property or a control; returns {value} or {value: fallback, notice}. */
 export function validate(property, raw, names = null) {
   if (property.kind === "name") {
     if (names === null || names.includes(raw)) return { value: raw };
@@ -73,41 +85,97 @@ export function validate(property, raw, names = null) {
   return { value: number };
 }
 
+/**
+ * Reads the page and its properties from the URL into the state; a property the URL leaves
+ * out keeps its value, so the lesson links return to a page as it was. Returns the notices.
+ */
+export function readHash() {
+  const [path, query = ""] = location.hash.replace(/^#\/?/, "").split("?");
+  const page = PAGES.includes(path) ? path : PAGES[0];
+  const params = new URLSearchParams(query);
+  const notices = path !== "" && path !== page ? ["That page does not exist; showing the first lesson."] : [];
+  const rows = PROPERTIES.filter((property) => property.page === page);
+  const named = new Set(rows.map(paramOf));
+  const patch = { page };
+  for (const property of rows) {
+    if (property.kind === "settings") {
+      const settings = [...params].filter(([name]) => !named.has(name));
+      if (settings.length) patch[property.name] = Object.fromEntries(settings);
+    } else if (params.has(paramOf(property))) {
+      const checked = read(property, params.get(paramOf(property)));
+      patch[property.name] = checked.value;
+      notices.push(...checked.notices);
+    }
+  }
+  ownHash = location.hash;
+  update(patch);
+  return notices;
+}
+
+function read(property, raw) {
+  if (property.kind === "runs") return decodeRuns(raw, namesOf(state.catalog.optimizers));
+  const bounds = property.kind === "number" ? rangeOf(property.name) : {};
+  const names = property.kind === "name" ? property.choices(state.catalog) : null;
+  const { value, notice } = validate({ ...property, ...bounds }, raw, names);
+  return { value, notices: notice ? [notice] : [] };
+}
+
+const row = (name) => PROPERTIES.find((property) => property.name === name);
+const paramOf = (property) => property.param ?? property.name;
+
+function writeHash() {
+  hashTimer = null;
+  // The learner followed a link or went back meanwhile: that address is read, not overwritten.
+  if (location.hash !== ownHash) return;
+  const params = new URLSearchParams();
+  for (const property of PROPERTIES.filter(({ page }) => page === state.page)) {
+    const value = state[property.name];
+    if (property.kind === "settings") {
+      for (const [name, setting] of Object.entries(value)) params.set(name, String(setting));
+    } else if (property.kind === "runs") {
+      if (value.length) params.set(paramOf(property), encodeRuns(value));
+    } else if (value !== null) {
+      params.set(paramOf(property), String(value));
+    }
+  }
+  const hash = `#/${state.page}?${params}`;
+  if (location.hash === hash) return;
+  history.replaceState(null, "", hash);
+  lastWrite = performance.now();
+  ownHash = location.hash;
+}
+
+/** "hill_climbing,-12,scale=2,seed=5;gradient_ascent,0,step_size=0.1" for the URL. */
+function encodeRuns(runs) {
+  return runs.map(({ optimizer, start, settings }) =>
+    [optimizer, start, ...Object.entries(settings).map(([name, value]) => `${name}=${value}`)].join(",")).join(";");
+}
+
+/** The kept runs of a link, checked as far as the page can (Python checks the settings). */
+function decodeRuns(text, optimizerNames) {
+  const runs = [];
+  const notices = [];
+  for (const part of text.split(";").filter(Boolean).slice(0, MAX_COMPARED)) {
+    const [optimizer, startText, ...pairs] = part.split(",");
+    const start = Number(startText);
+    const settings = Object.fromEntries(pairs.map((pair) => pair.split("=")).filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, Number(value)]));
+    if (!optimizerNames.includes(optimizer) || !Number.isFinite(start)
+        || Object.values(settings).some((value) => !Number.isFinite(value))) {
+      notices.push(`A compared run in the link could not be read ("${part.slice(0, 24)}"); it was left out.`);
+    } else {
+      runs.push({ optimizer, start, settings });
+    }
+  }
+  return { value: runs, notices };
+}
+
 function shorten(text) {
   const value = String(text);
   return value.length > 24 ? `${value.slice(0, 24)}…` : value;
 }
 
-/** Splits a hash like "#/optimization?start=2" into its page and raw parameters. */
-export function parseHash(hash) {
-  const [path, query = ""] = hash.replace(/^#\/?/, "").split("?");
-  const page = PAGES.includes(path) ? path : PAGES[0];
-  return { page, params: new URLSearchParams(query), unknownPage: path !== "" && path !== page };
-}
-
-/** The hash that stands for the current state of a page. */
-export function hashFor(current) {
-  const params = new URLSearchParams();
-  if (current.page === "functions") {
-    params.set("function", current.function);
-  } else if (current.page === "loss-landscape") {
-    params.set("descent", current.descent);
-    params.set("a", String(current.a));
-    params.set("b", String(current.b));
-    for (const [name, value] of Object.entries(current.settings)) params.set(name, String(value));
-    if (current.replay !== null) params.set("replay", String(current.replay));
-  } else {
-    params.set("optimizer", current.optimizer);
-    params.set("start", String(current.start));
-    for (const [name, value] of Object.entries(current.settings)) params.set(name, String(value));
-    if (current.replay !== null) params.set("replay", String(current.replay));
-    if (current.compare.length) params.set("compare", encodeCompare(current.compare));
-  }
-  return `#/${current.page}?${params}`;
-}
-
-/** Writes the state into the URL without adding a history entry per keystroke. */
-export function writeHash(current) {
-  const hash = hashFor(current);
-  if (location.hash !== hash) history.replaceState(null, "", hash);
+/** A key that is the same for two runs with the same optimizer, start and settings. */
+export function runKey(run) {
+  return encodeRuns([run]);
 }

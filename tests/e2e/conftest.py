@@ -1,8 +1,18 @@
-"""Pages opened over http (under a sub-path) and from file://, watched for stray requests and errors."""
+"""Pages opened over http (under a sub-path) and from file://, watched for stray requests and errors,
+and the helpers the browser tests share."""
+
+import re
+import shutil
 
 import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import CHROMIUM_FLAGS
 
 ALLOWED_SCHEMES = ("data:", "blob:")
+# Playwright starts Chromium with this switch, which turns off the browser's limit of 200
+# history.replaceState calls in 10 s; a test of the page under that limit leaves it out.
+IPC_FLOODING_PROTECTION_OFF = "--disable-ipc-flooding-protection"
 
 
 class SiteGuard:
@@ -67,6 +77,64 @@ def site(request, browser, dist):
     assert guard.errors == [], f"errors in the page: {guard.errors}"
 
 
+@pytest.fixture
+def throttled_browser(browser):
+    """A Chromium of its own that limits history.replaceState as browsers do for learners."""
+    throttled = browser.browser_type.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+                                            args=CHROMIUM_FLAGS, ignore_default_args=[IPC_FLOODING_PROTECTION_OFF])
+    yield throttled
+    throttled.close()
+
+
 def wait_for_python(page, timeout: float = 30_000) -> None:
     """Waits for the real signal that Python answers: the status line says it is ready."""
     page.get_by_text("Python is ready").wait_for(timeout=timeout)
+
+
+def settle_python(page) -> None:
+    """Waits until Python has answered every call the page made so far (the worker answers in order)."""
+    page.evaluate("() => mathFundamentals.call('python_memory')")
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+
+
+def hold_python(page, timeout: float = 30_000):
+    """Holds back the standard library, so that Python cannot start; returns a function that lets it go."""
+    asked, held = [], []
+    page.on("request", lambda request: request.url.endswith("/python_stdlib.zip") and asked.append(request))
+    page.route("**/python_stdlib.zip", lambda route: held.append(route))
+
+    def release():
+        if not asked:
+            page.wait_for_event("request", lambda request: request.url.endswith("/python_stdlib.zip"), timeout=timeout)
+        # The route's handler runs as the browser's next messages arrive.
+        for _ in range(100):
+            if held:
+                break
+            page.evaluate("() => new Promise(requestAnimationFrame)")
+        assert len(held) == 1, "the standard library was not held back"
+        held[0].continue_()
+    return release
+
+
+def open_optimization(site, query=""):
+    """The optimization page, with Python ready."""
+    site.goto(site.index_url + "#/optimization" + query)
+    wait_for_python(site)
+
+
+def run_once(site, query="#/optimization?optimizer=hill_climbing&start=-12&scale=2&seed=5"):
+    """Opens the optimization page and runs the optimizer once."""
+    site.goto(site.index_url + query)
+    wait_for_python(site)
+    site.get_by_role("button", name="Run optimization").click()
+    expect(site.get_by_label("Replay iteration")).to_be_enabled()
+
+
+def replay_status(site):
+    """The readout of the replayed iteration on the optimization page."""
+    return site.get_by_role("status").filter(has_text=re.compile("^Iteration"))
+
+
+def optimizer_picker(site):
+    """The Optimizer picker of the page shown."""
+    return site.get_by_label("Optimizer", exact=True).filter(visible=True)

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_python
+from tests.e2e.conftest import optimizer_picker, wait_for_python
 
 TRIPLE = '''
 
@@ -42,7 +42,7 @@ def editor_end(site, editor):
 
 
 def message(site, module="functions"):
-    return site.locator(f"#{module}-editor-message")
+    return site.get_by_role("region", name=f"Edit the Python: {module}.py").get_by_role("status")
 
 
 def test_a_new_function_appears_in_the_picker_and_the_plot(site):
@@ -140,7 +140,7 @@ def stand_still(function, start, iterations=100, patience=3):
 ''')
     site.get_by_role("button", name="Apply changes").last.click()
     expect(message(site, "optimization")).to_have_text("Applied: the page now uses your code.")
-    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("stand_still")
+    optimizer_picker(site).select_option("stand_still")
     expect(site.get_by_role("spinbutton", name="Patience")).to_have_value("3")
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_text("Did not move: it stayed at x = 0.000 all along")).to_be_visible()

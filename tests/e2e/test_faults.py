@@ -63,13 +63,10 @@ def test_every_optimizer_at_every_extreme_gives_a_labelled_finite_run(site, opti
 
     controls = next(entry for entry in discovery.catalog()["optimizers"] if entry["name"] == optimizer)["controls"]
     assert sorted(control["name"] for control in controls) == sorted(EXTREMES[optimizer])
-    tried = 0
     for end in ("min", "max"):
         settings = {control["name"]: control[end] for control in controls}
         for start in (-20, 20):
             assert run_with(site, optimizer, start, settings)
-            tried += 1
-    assert tried == 4
 
 
 @pytest.mark.parametrize("learning_rate, momentum", [(0.001, 0), (1, 0.99), (1, 0), (0.001, 0.99)])

@@ -9,12 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 import build
-from tests.e2e.conftest import open_site, wait_for_python
+from tests.e2e.conftest import open_site, optimizer_picker, wait_for_python
 from tools.static_server import serving
 
 
 def run_gradient_ascent(page):
-    page.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
+    optimizer_picker(page).select_option("gradient_ascent")
     page.get_by_label("Step size").fill("0.1")
     page.get_by_role("button", name="Run optimization").click()
     expect(page.get_by_text("Reached the global max")).to_be_visible()

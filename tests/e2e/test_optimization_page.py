@@ -6,20 +6,11 @@ import pytest
 from playwright.sync_api import expect
 
 from page_api import runs
-from tests.e2e.conftest import wait_for_python
-
-
-def open_optimization(site, query=""):
-    site.goto(site.index_url + "#/optimization" + query)
-    wait_for_python(site)
+from tests.e2e.conftest import hold_python, open_optimization, open_site, optimizer_picker, replay_status
 
 
 def run_button(site):
     return site.get_by_role("button", name="Run optimization")
-
-
-def replay_status(site):
-    return site.get_by_role("status").filter(has_text="Iteration")
 
 
 def test_peaks_are_named_with_their_coordinates(site):
@@ -32,7 +23,7 @@ def test_peaks_are_named_with_their_coordinates(site):
 
 def test_optimizer_picker_and_its_controls(site):
     open_optimization(site)
-    picker = site.get_by_label("Optimizer", exact=True).filter(visible=True)
+    picker = optimizer_picker(site)
     expect(picker.locator("option")).to_contain_text(["hill_climbing", "gradient_ascent"])
     expect(site.get_by_label("Scale")).to_have_value("1")
     expect(site.get_by_label("Step size")).to_have_count(0)
@@ -60,7 +51,7 @@ def test_hill_climbing_run_matches_cpython_and_replays(site):
 
 def test_gradient_ascent_from_the_left_is_stuck_on_the_local_max(site):
     open_optimization(site)
-    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
+    optimizer_picker(site).select_option("gradient_ascent")
     site.get_by_label("Starting point").fill("-15")
     site.get_by_label("Step size").fill("0.1")
     run_button(site).click()
@@ -113,20 +104,14 @@ def test_clicking_the_plot_sets_the_starting_point(site):
 
 
 def test_run_button_waits_for_python(browser, http_root):
-    from tests.e2e.conftest import open_site
-
     context, page, guard = open_site(browser, http_root)
-    held = []
-    page.route("**/python_stdlib.zip", lambda route: held.append(route))
+    release = hold_python(page)
     page.goto(http_root + "index.html#/optimization")
     expect(page.get_by_role("progressbar", name="Python loading progress")).to_be_visible()
     expect(run_button(page)).to_be_disabled()
-    expect(page.get_by_label("Optimizer", exact=True).filter(visible=True)).to_be_enabled()
+    expect(optimizer_picker(page)).to_be_enabled()
     expect(page.get_by_role("img", name=re.compile("bumpy landscape"))).to_be_visible()
-    page.wait_for_function("() => true")  # let the held request be registered
-    while not held:
-        page.wait_for_timeout(50)
-    held[0].continue_()
+    release()
     expect(run_button(page)).to_be_enabled(timeout=30_000)
     context.close()
     assert guard.outside == []
@@ -137,6 +122,6 @@ def test_learning_journey_text_sits_next_to_the_controls(site):
     for heading in ["Global and local maxima", "Hill climbing", "What is a derivative?"]:
         expect(site.get_by_role("heading", name=heading)).to_be_visible()
     expect(site.get_by_role("heading", name="Gradient ascent", exact=True)).to_be_hidden()
-    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
+    optimizer_picker(site).select_option("gradient_ascent")
     expect(site.get_by_role("heading", name="Gradient ascent", exact=True)).to_be_visible()
     expect(site.get_by_role("heading", name="Hill climbing", exact=True)).to_be_hidden()

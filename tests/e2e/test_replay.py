@@ -5,16 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from page_api import runs
-from tests.e2e.conftest import wait_for_python
-
-QUERY = "#/optimization?optimizer=hill_climbing&start=-12&scale=2&seed=5"
-
-
-def run_once(site, query=QUERY):
-    site.goto(site.index_url + query)
-    wait_for_python(site)
-    site.get_by_role("button", name="Run optimization").click()
-    expect(site.get_by_label("Replay iteration")).to_be_enabled()
+from tests.e2e.conftest import optimizer_picker, replay_status, run_once, wait_for_python
 
 
 def current_row(site):
@@ -36,7 +27,7 @@ def test_clicking_a_row_moves_the_replay(site):
     run_once(site)
     site.get_by_role("table", name="Every iteration of the run").get_by_role("row", name=re.compile(r"^7 ")).click()
     expect(site.get_by_label("Replay iteration")).to_have_value("7")
-    expect(site.get_by_role("status").filter(has_text="Iteration")).to_contain_text("Iteration 7 of 100")
+    expect(replay_status(site)).to_contain_text("Iteration 7 of 100")
 
 
 def test_code_view_marks_lines_and_shows_variables(site):
@@ -99,7 +90,7 @@ def test_bad_values_in_a_link_are_clamped_with_a_notice(site):
 
 def test_new_optimizers_are_discovered_with_their_controls(site):
     site.goto(site.index_url + "#/optimization")
-    picker = site.get_by_label("Optimizer", exact=True).filter(visible=True)
+    picker = optimizer_picker(site)
     expect(picker.locator("option")).to_have_text(["hill_climbing", "gradient_ascent", "gradient_ascent_with_momentum",
                                                    "simulated_annealing", "random_restart_hill_climbing"])
     picker.select_option("gradient_ascent_with_momentum")
@@ -139,7 +130,7 @@ def test_runs_kept_for_comparison_are_listed_and_removable(site):
     compared = site.get_by_role("list", name="Compared runs")
     expect(compared.get_by_role("listitem")).to_have_text(
         [re.compile(r"hill_climbing from -12 \(scale 2, seed 5\): .*Remove")])
-    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
+    optimizer_picker(site).select_option("gradient_ascent")
     site.get_by_label("Step size").fill("0.1")
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_role("img", name=re.compile("run of gradient_ascent"))).to_be_visible()
@@ -161,7 +152,7 @@ def test_runs_kept_for_comparison_are_listed_and_removable(site):
 def test_a_link_restores_the_comparison(site):
     run_once(site)
     site.get_by_role("button", name="Keep this run to compare").click()
-    site.get_by_label("Optimizer", exact=True).filter(visible=True).select_option("gradient_ascent")
+    optimizer_picker(site).select_option("gradient_ascent")
     site.get_by_label("Step size").fill("0.1")
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_role("img", name=re.compile("run of gradient_ascent"))).to_be_visible()
