@@ -1,7 +1,8 @@
 // "Where do I end up": the strip of starting points under the landscape, and the
 // step size map of gradient ascent, each coloured by where the run ends.
 import * as python from "./python-client.js";
-import { fitCanvas, plotTheme } from "./canvas.js";
+import { fitCanvas, onThemeChange, plotTheme } from "./canvas.js";
+import { cellAt, fillCells } from "./plot.js";
 import { fixed } from "./format.js";
 
 // The map is of gradient ascent: the optimizer whose step size is the learning rate.
@@ -21,22 +22,17 @@ function summarize(endings) {
 
 /** Draws one coloured cell per starting point, aligned with the plot's x-axis (view). */
 function drawStrip(ctx, view, height, sweep, theme) {
-  const width = (view.right - view.left) / sweep.starts.length;
-  sweep.endings.forEach((ending, i) => {
-    ctx.fillStyle = theme.endings[ending];
-    ctx.fillRect(view.left + i * width, 0, Math.ceil(width), height);
-  });
+  fillCells(ctx, stripArea(view, height), 1, sweep.starts.length, (row, column) => theme.endings[sweep.endings[column]]);
+}
+
+function stripArea(view, height) {
+  return { left: view.left, top: 0, right: view.right, bottom: height };
 }
 
 /** Draws the grid of step sizes (rows, largest at the top) by starting points (columns). */
 function drawMap(ctx, width, height, map, theme) {
-  const rows = map.step_sizes.length;
-  const columns = map.starts.length;
-  map.endings.forEach((row, r) => row.forEach((ending, c) => {
-    ctx.fillStyle = theme.endings[ending];
-    ctx.fillRect((c * width) / columns, height - ((r + 1) * height) / rows, Math.ceil(width / columns),
-      Math.ceil(height / rows));
-  }));
+  fillCells(ctx, { left: 0, top: 0, right: width, bottom: height }, map.step_sizes.length, map.starts.length,
+    (row, column) => theme.endings[map.endings[row][column]]);
 }
 
 /** Wires the strip and the map; onPick({optimizer, start, settings}) loads a run the learner clicked. */
@@ -99,17 +95,18 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
 
   strip.addEventListener("click", (event) => {
     if (!sweep) return;
-    const view = currentView();
     const box = strip.getBoundingClientRect();
-    const i = Math.floor(((event.clientX - box.left - view.left) / (view.right - view.left)) * sweep.starts.length);
-    if (i >= 0 && i < sweep.starts.length) onPick({ optimizer: sweep.optimizer, start: sweep.starts[i] });
+    const cell = cellAt(stripArea(currentView(), box.height), 1, sweep.starts.length,
+      event.clientX - box.left, event.clientY - box.top);
+    if (cell) onPick({ optimizer: sweep.optimizer, start: sweep.starts[cell.column] });
   });
   mapCanvas.addEventListener("click", (event) => {
     if (!map) return;
     const box = mapCanvas.getBoundingClientRect();
-    const column = Math.min(map.starts.length - 1, Math.floor(((event.clientX - box.left) / box.width) * map.starts.length));
-    const row = Math.min(map.step_sizes.length - 1,
-      Math.floor(((box.bottom - event.clientY) / box.height) * map.step_sizes.length));
+    const cell = cellAt({ left: 0, top: 0, right: box.width, bottom: box.height }, map.step_sizes.length,
+      map.starts.length, event.clientX - box.left, event.clientY - box.top);
+    if (!cell) return;
+    const { row, column } = cell;
     const stepSize = Number(fixed(map.step_sizes[row], 3));
     onPick({ optimizer: MAP_OPTIMIZER, start: map.starts[column], settings: { step_size: Math.max(0.001, stepSize) } });
   });
@@ -121,6 +118,7 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
   });
   new ResizeObserver(draw).observe(strip);
   new ResizeObserver(draw).observe(mapCanvas);
+  onThemeChange(draw);
 
   return {
     /** The optimizer or its settings changed: the strip no longer matches them. */
