@@ -82,7 +82,9 @@ def explanation(source: str) -> tuple[str, dict]:
     """The message for code that imports numpy, and the advice behind it."""
     found = advice(source)
     pairs = ", ".join(f"{old} → {new}" for old, new in found["equivalents"].items())
-    message = (f"numpy is not available in the page's Python (it runs the standard library only). "
+    where = ", ".join(map(str, found["lines"]))
+    message = (f"numpy is not available in the page's Python (it runs the standard library only); "
+               f"it is used on line{'s' if len(found['lines']) > 1 else ''} {where}. "
                f"For single numbers the standard library does the same: {pairs or 'math and random'}.")
     if found["unknown"]:
         message += f" No equivalent for {', '.join(found['unknown'])}: rewrite those by hand (lists for arrays)."

@@ -3,7 +3,7 @@
 // globalThis.MathFundamentalsEditor.createCodeEditor.
 import { EditorState } from "@codemirror/state";
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
 import { HighlightStyle, bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { python } from "@codemirror/lang-python";
@@ -46,17 +46,19 @@ function createCodeEditor(parent, { text, label, onChange, onApply }) {
   });
   return {
     text: () => view.state.doc.toString(),
+    /** Replaces the whole text, as one step of its own in the undo history. */
     setText(next) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next },
+        annotations: isolateHistory.of("full") });
     },
-    /** Underlines a line (1-based) and shows the message on it; line null clears. */
-    showProblem(line, message) {
-      const diagnostics = [];
-      if (line !== null && line >= 1 && line <= view.state.doc.lines) {
+    /** Underlines each of the lines (1-based) with the message and scrolls to the first; [] clears. */
+    showProblem(lines, message) {
+      const diagnostics = lines.filter((line) => line >= 1 && line <= view.state.doc.lines).map((line) => {
         const { from, to } = view.state.doc.line(line);
-        diagnostics.push({ from, to, severity: "error", message });
-      }
+        return { from, to, severity: "error", message };
+      });
       view.dispatch(setDiagnostics(view.state, diagnostics));
+      if (diagnostics.length) view.dispatch({ effects: EditorView.scrollIntoView(diagnostics[0].from, { y: "center" }) });
     },
   };
 }

@@ -25,6 +25,8 @@ export function createModuleEditor({ module, original, release, onApplied }) {
   const key = (kind) => `math-fundamentals:${release}:${module}:${kind}`;
   let editor = null;
   let working = readStored("working") ?? original;
+  // The learner's code with numpy's names replaced, while that is on offer.
+  let rewrite = null;
   // Until CodeMirror has loaded, the module is shown as plain text.
   byId("editor").querySelector("pre").textContent = original;
 
@@ -60,13 +62,15 @@ export function createModuleEditor({ module, original, release, onApplied }) {
       const catalog = await python.call("apply_edit", { module, source: text });
       working = text;
       store("working", text);
-      editor?.showProblem(null);
+      editor?.showProblem([]);
+      offerRewrite(null);
       if (!quiet) say("Applied: the page now uses your code.", "ok");
       onApplied(catalog);
     } catch (error) {
       const details = error.details ?? {};
       const where = details.line ? `Line ${details.line}: ` : "";
-      editor?.showProblem(details.line ?? null, error.message);
+      editor?.showProblem(details.lines ?? (details.line ? [details.line] : []), error.message);
+      offerRewrite(details.rewrite ?? null);
       if (details.type === "Timeout") {
         say(`${error.message} ${details.hint} The last version that worked is active again.`, "error");
       } else {
@@ -74,6 +78,12 @@ export function createModuleEditor({ module, original, release, onApplied }) {
           + "The last version that worked stays active.", "error");
       }
     }
+  }
+
+  /** Offers the source with numpy's names replaced (from Python's advice), or withdraws the offer. */
+  function offerRewrite(source) {
+    rewrite = source;
+    byId("rewrite").hidden = source === null;
   }
 
   async function show() {
@@ -91,6 +101,15 @@ export function createModuleEditor({ module, original, release, onApplied }) {
   }
 
   byId("apply").addEventListener("click", () => editor && apply(editor.text()));
+  byId("rewrite").addEventListener("click", () => {
+    if (!editor || rewrite === null) return;
+    editor.setText(rewrite); // one change in the editor's history: Ctrl+Z undoes it
+    store("draft", rewrite);
+    offerRewrite(null);
+    editor.showProblem([]);
+    say("Rewritten with math and random instead of numpy. Press Apply changes to use it; "
+      + "Ctrl+Z (⌘+Z) in the editor undoes the rewrite.", "info");
+  });
   byId("reset").addEventListener("click", async () => {
     await show();
     editor.setText(original);

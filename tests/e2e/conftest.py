@@ -7,7 +7,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import CHROMIUM_FLAGS
+from tools.chromium import CHROMIUM_FLAGS
 
 ALLOWED_SCHEMES = ("data:", "blob:")
 # Playwright starts Chromium with this switch, which turns off the browser's limit of 200
