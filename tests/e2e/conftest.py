@@ -13,6 +13,10 @@ ALLOWED_SCHEMES = ("data:", "blob:")
 # Playwright starts Chromium with this switch, which turns off the browser's limit of 200
 # history.replaceState calls in 10 s; a test of the page under that limit leaves it out.
 IPC_FLOODING_PROTECTION_OFF = "--disable-ipc-flooding-protection"
+# Upper bounds, not delays: each wait ends at its signal. They are generous because the suite
+# must pass on a 2-core machine that is busy with other work, where a step can take seconds.
+ACTION_TIMEOUT_MS = 60_000
+expect.set_options(timeout=20_000)
 
 
 class SiteGuard:
@@ -54,6 +58,7 @@ def open_site(browser, root: str, *, viewport=None, bypass_csp=False, service_wo
         context.on("request", guard.record)
     else:
         context.route("**/*", guard.route)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     page.on("console", guard.console)
     page.on("pageerror", lambda error: guard.errors.append(f"page error: {error}"))
@@ -86,7 +91,7 @@ def throttled_browser(browser):
     throttled.close()
 
 
-def wait_for_python(page, timeout: float = 30_000) -> None:
+def wait_for_python(page, timeout: float = 90_000) -> None:
     """Waits for the real signal that Python answers: the status line says it is ready."""
     page.get_by_text("Python is ready").wait_for(timeout=timeout)
 

@@ -58,7 +58,9 @@ def site_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "DIST", tmp_path / "dist")
     (tmp_path / "site" / "parts").mkdir(parents=True)
     (tmp_path / "dist").mkdir()
-    (tmp_path / "site" / "style.css").write_text("")
+    for name in ("style.css", "manifest.webmanifest"):
+        (tmp_path / "site" / name).write_text("")
+    (tmp_path / "site" / "icons").mkdir()
     return tmp_path / "site"
 
 
