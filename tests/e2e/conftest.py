@@ -102,7 +102,7 @@ def settle_python(page) -> None:
     page.evaluate("() => new Promise(requestAnimationFrame)")
 
 
-def hold_python(page, timeout: float = 30_000):
+def hold_python(page, timeout: float = 60_000):
     """Holds back the standard library, so that Python cannot start; returns a function that lets it go."""
     asked, held = [], []
     page.on("request", lambda request: request.url.endswith("/python_stdlib.zip") and asked.append(request))

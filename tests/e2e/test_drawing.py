@@ -92,7 +92,7 @@ def check_light_then_dark(page, changing, kept=()):
     page.emulate_media(color_scheme="dark")
     first, name = changing[0]
     page.wait_for_function(f"([canvas, rgb]) => ({PIXELS_OF})(canvas, rgb) > 20",
-                           arg=[first.element_handle(), rgb_of(page, name)], timeout=5_000)
+                           arg=[first.element_handle(), rgb_of(page, name)], timeout=60_000)
     for canvas, name in changing:
         dark = rgb_of(page, name)
         assert dark != light[name], name

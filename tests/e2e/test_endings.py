@@ -45,7 +45,7 @@ def test_step_size_map_and_clicking_a_cell(site):
     chart = site.get_by_role("img", name=re.compile("Outcome map of gradient ascent"))
     # 1,944 runs: about 0.5 s on an idle machine, far longer on a busy one.
     expect(chart).to_have_attribute("aria-label", re.compile(f"oscillating {percent(flat, 'oscillating')}%"),
-                                    timeout=30_000)
+                                    timeout=60_000)
     box = chart.bounding_box()
     site.mouse.click(box["x"] + box["width"] / 2, box["y"] + 2)  # top row: step size 1, start 0
     expect(optimizer_picker(site)).to_have_value("gradient_ascent")

@@ -64,7 +64,7 @@ def test_a_new_release_is_offered_and_replaces_the_old_one_whole(browser, dist, 
         wait_until_kept_for_offline(page)
         page.reload()
         wait_for_python(page)
-        page.wait_for_function("() => performance.getEntriesByName('snapshot-kept').length > 0", timeout=30_000)
+        page.wait_for_function("() => performance.getEntriesByName('snapshot-kept').length > 0", timeout=60_000)
         assert cache_names(page) == [f"math-fundamentals-release {root} {first}", SNAPSHOT_CACHE]
 
         # The next release changes one file.
@@ -79,7 +79,7 @@ def test_a_new_release_is_offered_and_replaces_the_old_one_whole(browser, dist, 
         expect(page.get_by_text("A new version is ready")).to_be_visible(timeout=60_000)
         # Until the learner says so, the page runs on the release it started with.
         assert page.evaluate("() => globalThis.MF_TEST_RELEASE") is None
-        with page.expect_navigation(timeout=30_000):
+        with page.expect_navigation(timeout=60_000):
             page.get_by_role("button", name="Reload").click()
         wait_for_python(page)
         assert page.evaluate("() => globalThis.MF_TEST_RELEASE") == "second"

@@ -86,7 +86,7 @@ def test_a_broken_runtime_file_is_reported_with_a_way_forward(browser, broken_co
     with served as root:
         context, page, guard = open_site(browser, root)
         page.goto(root + "index.html#/optimization")
-        expect(page.get_by_role("alert")).to_contain_text(message, timeout=30_000)
+        expect(page.get_by_role("alert")).to_contain_text(message, timeout=60_000)
         expect(page.get_by_role("alert")).to_contain_text("Reload the page or press Retry")
         expect(page.get_by_role("button", name="Retry")).to_be_visible()
         expect(page.get_by_role("button", name="Run optimization")).to_be_disabled()

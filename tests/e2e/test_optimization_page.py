@@ -112,7 +112,7 @@ def test_run_button_waits_for_python(browser, http_root):
     expect(optimizer_picker(page)).to_be_enabled()
     expect(page.get_by_role("img", name=re.compile("bumpy landscape"))).to_be_visible()
     release()
-    expect(run_button(page)).to_be_enabled(timeout=30_000)
+    expect(run_button(page)).to_be_enabled(timeout=60_000)
     context.close()
     assert guard.outside == []
 

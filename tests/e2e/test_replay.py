@@ -63,7 +63,7 @@ def test_play_runs_to_the_end_and_pause_stops(site):
     expect(site.get_by_role("button", name="Play", exact=True)).to_be_visible()
     assert int(stopped_at) < 100
     site.get_by_role("button", name="Play", exact=True).click()
-    expect(site.get_by_label("Replay iteration")).to_have_value("100", timeout=10_000)
+    expect(site.get_by_label("Replay iteration")).to_have_value("100", timeout=60_000)
     expect(site.get_by_role("button", name="Play", exact=True)).to_be_visible()
 
 
@@ -74,7 +74,7 @@ def test_a_link_restores_the_run_and_its_replay_position(site):
     link = site.url
     site.goto("about:blank")
     site.goto(link)
-    expect(site.get_by_label("Replay iteration")).to_have_value("42", timeout=30_000)
+    expect(site.get_by_label("Replay iteration")).to_have_value("42", timeout=60_000)
     expect(site.get_by_label("Seed")).to_have_value("5")
     expect(site.get_by_label("Scale")).to_have_value("2")
 
@@ -162,7 +162,7 @@ def test_a_link_restores_the_comparison(site):
     site.goto("about:blank")
     site.goto(link)
     compared = site.get_by_role("list", name="Compared runs")
-    expect(compared.get_by_role("listitem")).to_have_count(2, timeout=30_000)
+    expect(compared.get_by_role("listitem")).to_have_count(2, timeout=60_000)
     expect(compared).to_contain_text("hill_climbing from -12 (scale 2, seed 5)")
 
 

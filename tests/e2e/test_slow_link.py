@@ -90,7 +90,7 @@ def test_runs_do_not_wait_for_the_rest_of_the_library_and_an_edit_that_needs_it_
     context, page, guard = open_site(browser, http_root)
     held = []
     page.route("**/python_stdlib_more.zip", lambda route: held.append(route))
-    with page.expect_request(lambda request: request.url.endswith("/python_stdlib_more.zip"), timeout=30_000):
+    with page.expect_request(lambda request: request.url.endswith("/python_stdlib_more.zip"), timeout=60_000):
         page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     page.get_by_role("button", name="Run optimization").click()
     expect(page.get_by_text("Reached the global max")).to_be_visible()
