@@ -58,7 +58,7 @@ export function createEndingsView({ currentView, optimizer, settings, onPick, no
       draw();
       performance.measure("sweep-drawn", { start: started, end: performance.now() });
     } catch (error) {
-      summary.textContent = `Could not compute the strip: ${error.message}`;
+      if (!python.isSuperseded(error)) summary.textContent = `Could not compute the strip: ${error.message}`;
     }
   }
 

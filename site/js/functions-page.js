@@ -89,7 +89,7 @@ export function createFunctionsPage({ data, notify }) {
       try {
         curve = await latestSample("sample", { function: name });
       } catch (error) {
-        notify(`Could not compute ${name}: ${error.message}`);
+        if (!python.isSuperseded(error)) notify(`Could not compute ${name}: ${error.message}`);
         return;
       }
     }

@@ -17,6 +17,13 @@ const MAX_SLOWNESS = 20;
 // Starting Python takes 1-3 s here; this only catches a start that will never finish.
 const BOOT_TIMEOUT_MS = 30000;
 
+const SUPERSEDED = "Superseded";
+
+/** True for the error of a call that a newer call of the same latest() caller replaced. */
+export function isSuperseded(error) {
+  return error?.name === SUPERSEDED;
+}
+
 class PythonError extends Error {
   /** A Python exception (or a timeout) described as data: type, message, hint, line. */
   constructor(details) {
@@ -172,13 +179,19 @@ export function call(method, args = {}, options = {}) {
 
 /**
  * A caller for which only its latest call counts, like call(): one call at a time, a newer
- * call replaces one still waiting, and the answer to a call made before the latest never
- * settles. caller.cancel() drops the call in flight or waiting too.
+ * call replaces one still waiting, and a call made before the latest rejects with an error
+ * that isSuperseded() recognises (callers ignore it). caller.cancel() supersedes the call in
+ * flight or waiting too.
  */
 export function latest() {
   let ticket = 0;
   let busy = false;
   let waiting = null;
+
+  // A call that is not the latest any more is settled as superseded, never left hanging:
+  // code that awaits it (a page getting ready) goes on.
+  const supersede = (call) => call?.reject(new PythonError({ type: SUPERSEDED, line: null, hint: "",
+    message: "A newer request replaced this one." }));
 
   function next() {
     if (busy || !waiting) return;
@@ -186,7 +199,8 @@ export function latest() {
     waiting = null;
     busy = true;
     call(method, args, options)
-      .then((value) => mine === ticket && resolve(value), (error) => mine === ticket && reject(error))
+      .then((value) => (mine === ticket ? resolve(value) : supersede({ reject })),
+        (error) => (mine === ticket ? reject(error) : supersede({ reject })))
       .finally(() => {
         busy = false;
         next();
@@ -195,12 +209,14 @@ export function latest() {
 
   function caller(method, args = {}, options = {}) {
     return new Promise((resolve, reject) => {
+      supersede(waiting);
       waiting = { mine: ++ticket, method, args, options, resolve, reject };
       next();
     });
   }
   caller.cancel = () => {
     ticket++;
+    supersede(waiting);
     waiting = null;
   };
   return caller;

@@ -138,6 +138,7 @@ export function createRunPanel(page, { render, notify }) {
       setReplay(replay);
       measureSince("run-ready-to-draw", clicked);
     } catch (error) {
+      if (python.isSuperseded(error)) return;
       showError(`${error.name}: ${error.message}${error.details?.hint ? ` ${error.details.hint}` : ""}`);
       render();
     }
