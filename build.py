@@ -34,6 +34,8 @@ NODE_MODULES = ROOT / "node_modules"
 ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
+# The stylesheets of site/, served as one style.css: the look, then where things stand.
+STYLESHEETS = ("style.css", "layout.css")
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
 MORE_STDLIB_NAME = "python_stdlib_more.zip"
@@ -81,13 +83,14 @@ def clean_dist() -> None:
 
 
 def site_files() -> None:
-    """index.html with its fragments put in (tools/page_assembly.py), style.css, and the web app
-    manifest with its icons, as written."""
+    """index.html with its fragments put in (tools/page_assembly.py), style.css with layout.css
+    after it (one request), and the web app manifest with its icons, as written."""
     (DIST / "index.html").write_text(page_assembly.assembled(SITE, "index.html", {}, "the build"))
-    for name in ("style.css", "manifest.webmanifest"):
-        shutil.copy2(SITE / name, DIST / name)
+    (DIST / "style.css").write_text("\n".join((SITE / name).read_text() for name in STYLESHEETS))
+    shutil.copy2(SITE / "manifest.webmanifest", DIST / "manifest.webmanifest")
     shutil.copytree(SITE / "icons", DIST / "icons")
-    step("assembled index.html from site/pages and site/parts; copied style.css, the manifest and icons")
+    step("assembled index.html from site/pages and site/parts, and style.css from "
+         f"{' and '.join(STYLESHEETS)}; copied the manifest and icons")
 
 
 def javascript_bundle() -> None:

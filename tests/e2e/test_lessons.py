@@ -58,7 +58,7 @@ def site_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "DIST", tmp_path / "dist")
     (tmp_path / "site" / "parts").mkdir(parents=True)
     (tmp_path / "dist").mkdir()
-    for name in ("style.css", "manifest.webmanifest"):
+    for name in (*build.STYLESHEETS, "manifest.webmanifest"):
         (tmp_path / "site" / name).write_text("")
     (tmp_path / "site" / "icons").mkdir()
     return tmp_path / "site"
