@@ -22,8 +22,13 @@ export function attachPointer(canvas, { view, dimensions = 1, onMove, onClick })
     if (event.pointerType === "mouse") onMove(null);
   });
   if (onClick) {
+    // Chromium gives a click whole-pixel coordinates; the pointerdown before it has the exact ones
+    // the readout showed, so the click starts there.
+    let pressed = null;
+    canvas.addEventListener("pointerdown", (event) => { pressed = pointAt(event); });
     canvas.addEventListener("click", (event) => {
-      const point = pointAt(event);
+      const point = pressed ?? pointAt(event);
+      pressed = null;
       if (point !== null) onClick(point);
     });
   }
