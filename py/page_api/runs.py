@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any, Callable
 
 from math_fundamentals import calculus, landscape
-from page_api import driving, outcomes, stepper
+from page_api import driving, extremes, outcomes, stepper
 from page_api.checks import checked, checked_settings, evaluate, path_of
 from page_api.discovery import ITERATIONS, Control, controls_for, lookup
 
@@ -32,17 +32,11 @@ def grid(low: float, high: float, count: int) -> list[float]:
 
 def sample(function: str, low: float = FUNCTION_RANGE[0], high: float = FUNCTION_RANGE[1],
            samples: int = FUNCTION_SAMPLES) -> dict:
-    """The curve of a function from ``functions.py`` as columns, with its minimum and maximum."""
+    """The curve of a function from ``functions.py`` as columns, with its minimum and maximum (see extremes)."""
     chosen = lookup("functions", function, "function")
     xs = grid(low, high, samples)
     ys = [evaluate(chosen, x) for x in xs]
-    defined = [(y, x) for x, y in zip(xs, ys) if y is not None]
-    if not defined:
-        return {"name": function, "xs": xs, "ys": ys, "min": None, "max": None}
-    low_y, low_x = min(defined)
-    high_y, high_x = max(defined, key=lambda pair: (pair[0], -pair[1]))
-    return {"name": function, "xs": xs, "ys": ys,
-            "min": {"x": low_x, "y": low_y}, "max": {"x": high_x, "y": high_y}}
+    return {"name": function, "xs": xs, "ys": ys, **extremes.extremes(chosen, xs, ys)}
 
 
 @functools.cache
