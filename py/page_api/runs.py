@@ -135,9 +135,9 @@ def ending(path: list[float]) -> str:
 
 
 def sweep(optimizer: str, settings: dict | None = None) -> dict:
-    """Where the optimizer ends from each start of a fine grid over the landscape."""
+    """Where the optimizer ends from each start of a fine grid over the landscape (starts rounded, as shown)."""
     chosen, settings = _prepared(optimizer, settings)
-    starts = grid(landscape.LOW, landscape.HIGH, SWEEP_STARTS)
+    starts = [round(start, 6) for start in grid(landscape.LOW, landscape.HIGH, SWEEP_STARTS)]
     return {"starts": starts, "endings": [ending(_climb(chosen, start, settings)) for start in starts]}
 
 
@@ -147,7 +147,8 @@ def step_size_map(optimizer: str = "gradient_ascent") -> dict:
     if not any(control.name == "step_size" for control in controls_for(chosen)):
         raise ValueError(f"{optimizer} has no step_size setting, so it has no learning-rate map; "
                          "choose an optimizer with a step_size, such as gradient_ascent")
-    step_sizes = [10 ** exponent for exponent in grid(-3, 0, MAP_STEP_SIZES)]
+    # Three significant digits: the page loads a cell's run with exactly the step size it shows.
+    step_sizes = [float(f"{10 ** exponent:.3g}") for exponent in grid(-3, 0, MAP_STEP_SIZES)]
     starts = grid(landscape.LOW, landscape.HIGH, MAP_STARTS)
     return {"step_sizes": step_sizes, "starts": starts,
             "endings": [[ending(_climb(chosen, start, {"step_size": step_size})) for start in starts]

@@ -74,6 +74,7 @@ export function createOptimizationPage({ data, notify }) {
       renderSource(source, chosenSource(), 1);
       renderTable(tableBody, run, (i) => panel.replayTo(i));
       showFreshness();
+      endings.draw();
       clearTimeout(stepsTimer);
       stepsTimer = setTimeout(() => showSteps(run), STEPS_DELAY_MS);
     },
@@ -97,6 +98,7 @@ export function createOptimizationPage({ data, notify }) {
       renderVariables(byId("step-variables"), null);
       canvas.setAttribute("aria-label", "The bumpy landscape with its global and local maximum");
       describeCanvas(canvas, "No run yet: choose a start and press Run optimization.");
+      endings.draw();
     },
   }, { render, notify });
 
@@ -142,12 +144,15 @@ export function createOptimizationPage({ data, notify }) {
     currentView,
     optimizer: () => state.optimizer,
     settings: () => state.settings,
+    currentRun: () => panel.current(),
     onPick: loadPickedRun,
     notify,
   });
 
   /** Loads a run picked on the strip or the map: its optimizer, settings and start, then runs it. */
   function loadPickedRun({ optimizer, start, settings }) {
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    canvas.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
     if (optimizer !== state.optimizer || settings) {
       panel.choose(optimizer, { ...state.settings, ...settings });
     }

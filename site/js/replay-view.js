@@ -67,7 +67,7 @@ export function renderVariables(list, step) {
       Object.assign(document.createElement("dd"), { textContent: "run the optimizer first" }));
     return;
   }
-  const entries = Object.entries(step.locals ?? {});
+  const entries = Object.entries(step?.locals ?? {});
   list.replaceChildren(...entries.flatMap(([name, value]) => [
     Object.assign(document.createElement("dt"), { textContent: name }),
     Object.assign(document.createElement("dd"), {
