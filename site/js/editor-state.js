@@ -1,5 +1,5 @@
 // The editor's state line: whether what the editor shows is what the page runs
-// ("Applied", "Not applied yet", "Failed: …"), shown under the editor, announced
+// ("applied", "not applied yet", "failed: …"), shown under the editor, announced
 // politely, and given to the editor's text box as its description.
 
 /** Makes the state line of one module's editor panel, before its message; returns {show(facts)}. */
@@ -22,13 +22,13 @@ export function createEditorState(module, message) {
 export function editorState({ shown, working, original, failure }) {
   const running = working === original ? "the original code" : "your last version that worked";
   if (failure && failure.text === shown) {
-    return { kind: "failed", text: `Failed: ${failure.message} What the editor shows is not in use: the page runs `
-      + `${running}.` };
+    return { kind: "failed", text: `Editor state: failed. ${failure.message} What the editor shows is not in use: `
+      + `the page runs ${running}.` };
   }
   if (shown !== working) {
-    return { kind: "pending", text: `Not applied yet: the page runs ${running}, not what the editor shows. `
-      + "Press Apply changes to use it." };
+    return { kind: "pending", text: `Editor state: not applied yet. The page runs ${running}, not what the editor `
+      + "shows; press Apply changes to use it." };
   }
-  return { kind: "applied", text: `Applied: the page runs the code the editor shows${
+  return { kind: "applied", text: `Editor state: applied. The page runs the code the editor shows${
     working === original ? " (the original code)" : ""}.` };
 }
