@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Any, Callable
 
 from math_fundamentals import calculus, landscape
-from page_api import driving, outcomes, stepper
+from page_api import driving, extremes, outcomes, stepper
 from page_api.checks import checked, checked_settings, evaluate, path_of
 from page_api.discovery import ITERATIONS, Control, controls_for, lookup
 
@@ -32,17 +32,11 @@ def grid(low: float, high: float, count: int) -> list[float]:
 
 def sample(function: str, low: float = FUNCTION_RANGE[0], high: float = FUNCTION_RANGE[1],
            samples: int = FUNCTION_SAMPLES) -> dict:
-    """The curve of a function from ``functions.py`` as columns, with its minimum and maximum."""
+    """The curve of a function from ``functions.py`` as columns, with its minimum and maximum (see extremes)."""
     chosen = lookup("functions", function, "function")
     xs = grid(low, high, samples)
     ys = [evaluate(chosen, x) for x in xs]
-    defined = [(y, x) for x, y in zip(xs, ys) if y is not None]
-    if not defined:
-        return {"name": function, "xs": xs, "ys": ys, "min": None, "max": None}
-    low_y, low_x = min(defined)
-    high_y, high_x = max(defined, key=lambda pair: (pair[0], -pair[1]))
-    return {"name": function, "xs": xs, "ys": ys,
-            "min": {"x": low_x, "y": low_y}, "max": {"x": high_x, "y": high_y}}
+    return {"name": function, "xs": xs, "ys": ys, **extremes.extremes(chosen, xs, ys)}
 
 
 @functools.cache
@@ -141,9 +135,9 @@ def ending(path: list[float]) -> str:
 
 
 def sweep(optimizer: str, settings: dict | None = None) -> dict:
-    """Where the optimizer ends from each start of a fine grid over the landscape."""
+    """Where the optimizer ends from each start of a fine grid over the landscape (starts rounded, as shown)."""
     chosen, settings = _prepared(optimizer, settings)
-    starts = grid(landscape.LOW, landscape.HIGH, SWEEP_STARTS)
+    starts = [round(start, 6) for start in grid(landscape.LOW, landscape.HIGH, SWEEP_STARTS)]
     return {"starts": starts, "endings": [ending(_climb(chosen, start, settings)) for start in starts]}
 
 
@@ -153,7 +147,8 @@ def step_size_map(optimizer: str = "gradient_ascent") -> dict:
     if not any(control.name == "step_size" for control in controls_for(chosen)):
         raise ValueError(f"{optimizer} has no step_size setting, so it has no learning-rate map; "
                          "choose an optimizer with a step_size, such as gradient_ascent")
-    step_sizes = [10 ** exponent for exponent in grid(-3, 0, MAP_STEP_SIZES)]
+    # Three significant digits: the page loads a cell's run with exactly the step size it shows.
+    step_sizes = [float(f"{10 ** exponent:.3g}") for exponent in grid(-3, 0, MAP_STEP_SIZES)]
     starts = grid(landscape.LOW, landscape.HIGH, MAP_STARTS)
     return {"step_sizes": step_sizes, "starts": starts,
             "endings": [[ending(_climb(chosen, start, {"step_size": step_size})) for start in starts]

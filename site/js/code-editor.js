@@ -27,7 +27,7 @@ const highlighting = HighlightStyle.define([
 ]);
 
 /** An editor in `parent`; Ctrl/Cmd+Enter calls onApply, every edit calls onChange(text). */
-function createCodeEditor(parent, { text, label, onChange, onApply }) {
+function createCodeEditor(parent, { text, label, describedBy, onChange, onApply }) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -36,7 +36,7 @@ function createCodeEditor(parent, { text, label, onChange, onApply }) {
         lineNumbers(), history(), drawSelection(), highlightActiveLine(), indentOnInput(), bracketMatching(),
         syntaxHighlighting(highlighting), python(), indentUnit.of("    "),
         keymap.of([{ key: "Mod-Enter", run: () => (onApply(), true) }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorView.contentAttributes.of({ "aria-label": label, ...(describedBy ? { "aria-describedby": describedBy } : {}) }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange(update.state.doc.toString());
         }),
@@ -51,14 +51,21 @@ function createCodeEditor(parent, { text, label, onChange, onApply }) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next },
         annotations: isolateHistory.of("full") });
     },
-    /** Underlines each of the lines (1-based) with the message and scrolls to the first; [] clears. */
+    /**
+     * Underlines each of the lines (1-based) with the message, and puts the cursor on the first
+     * and scrolls it into the middle of the editor (the cursor's place would win over a scroll
+     * alone at the next update); [] clears.
+     */
     showProblem(lines, message) {
       const diagnostics = lines.filter((line) => line >= 1 && line <= view.state.doc.lines).map((line) => {
         const { from, to } = view.state.doc.line(line);
         return { from, to, severity: "error", message };
       });
       view.dispatch(setDiagnostics(view.state, diagnostics));
-      if (diagnostics.length) view.dispatch({ effects: EditorView.scrollIntoView(diagnostics[0].from, { y: "center" }) });
+      if (diagnostics.length) {
+        view.dispatch({ selection: { anchor: diagnostics[0].from },
+          effects: EditorView.scrollIntoView(diagnostics[0].from, { y: "center" }) });
+      }
     },
   };
 }

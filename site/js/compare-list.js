@@ -4,11 +4,11 @@
 // keeps what Python computed for each, and asks again for those a link brings.
 import * as python from "./python-client.js";
 import { MAX_COMPARED, runKey, state, update } from "./state.js";
+import { runName } from "./run-words.js";
 
 /** "hill_climbing from -12 (scale 2, seed 5): reached the global max". */
 function describeRun(kept) {
-  const settings = Object.entries(kept.settings).map(([name, value]) => `${name} ${value}`).join(", ");
-  return `${kept.optimizer} from ${kept.start}${settings ? ` (${settings})` : ""}: ${kept.outcome.label.toLowerCase()}`;
+  return `${runName(kept)}: ${kept.outcome.label.toLowerCase()}`;
 }
 
 /** Returns {runs(), keep(run), restore(), show(), full()}; onChange() follows every change of the list. */

@@ -3,15 +3,12 @@
 import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
 import { createView, drawAxes, drawCurve, drawMarker, yRangeOf, nearestIndex } from "./plot.js";
-import { fixed, pointText } from "./format.js";
+import { extremeText, fixed, sampleX } from "./format.js";
 import { state, update } from "./state.js";
 import { attachPointer } from "./pointer.js";
 import { markOnce } from "./marks.js";
-
-/** A docstring without its ">>>" examples, which the source listing shows anyway. */
-function withoutExamples(doc) {
-  return doc.split(/\n\s*\n/).filter((paragraph) => !paragraph.trimStart().startsWith(">>>")).join("\n\n");
-}
+import { renderDocstring } from "./docstring.js";
+import { describeCanvas } from "./described.js";
 
 /** Builds the page's controls and returns {show(), setCatalog(), pythonReady()} for the router. */
 export function createFunctionsPage({ data, notify }) {
@@ -33,15 +30,33 @@ export function createFunctionsPage({ data, notify }) {
 
   function showDescription() {
     const described = state.catalog.functions.find(({ name }) => name === state.function);
-    document.getElementById("function-doc").textContent = withoutExamples(described?.doc ?? "");
+    renderDocstring(document.getElementById("function-doc"), described?.doc ?? "");
   }
 
   function showRange() {
-    minimum.value = curve?.min ? pointText(curve.min, 2) : "undefined everywhere";
-    maximum.value = curve?.max ? pointText(curve.max, 2) : "undefined everywhere";
-    canvas.setAttribute("aria-label", `Plot of ${state.function}(x) for x from −10 to 10`
-      + (curve?.min ? `, from a minimum of ${fixed(curve.min.y, 2)} to a maximum of ${fixed(curve.max.y, 2)}`
-        : ", undefined everywhere"));
+    minimum.value = extremeText(curve?.min, "min");
+    maximum.value = extremeText(curve?.max, "max");
+    canvas.setAttribute("aria-label", `Plot of ${state.function}(x) for x from −10 to 10`);
+    describeCanvas(canvas, curve?.min ? `The curve of ${curve.name}(x). Minimum: ${minimum.value}. `
+      + `Maximum: ${maximum.value}.` : `${curve?.name ?? state.function}(x) is undefined everywhere from −10 to 10.`);
+  }
+
+  /** The sample under the pointer: its x and f(x) are read and drawn together, never apart. */
+  function pointed() {
+    if (pointerX === null || !curve) return null;
+    const i = nearestIndex(curve.xs, pointerX);
+    return { x: curve.xs[i], y: curve.ys[i] };
+  }
+
+  function showPointer() {
+    const point = pointed();
+    if (point === null) {
+      pointer.value = "Point at the plot to read x and f(x).";
+    } else if (curve.name !== state.function) {
+      pointer.value = `Computing ${state.function}…`;
+    } else {
+      pointer.value = `x = ${sampleX(point.x)}, f(x) = ${point.y === null ? "undefined here" : fixed(point.y, 3)}`;
+    }
   }
 
   function draw() {
@@ -53,29 +68,19 @@ export function createFunctionsPage({ data, notify }) {
     drawAxes(ctx, view, theme);
     drawCurve(ctx, view, xs, curve.ys, { color: theme.curve });
     markOnce("first-plot");
-    if (pointerX !== null) {
-      const y = valueAt(pointerX);
-      if (y !== null) drawMarker(ctx, view, { x: pointerX, y }, { color: theme.current, radius: 5, outline: theme.markerOutline });
+    const point = pointed();
+    if (point?.y !== null && point !== null) {
+      drawMarker(ctx, view, point, { color: theme.current, radius: 5, outline: theme.markerOutline });
     }
     return view;
-  }
-
-  function valueAt(x) {
-    return curve.ys[nearestIndex(curve.xs, x)];
   }
 
   attachPointer(canvas, {
     // Only x matters to the readout; it must map pixels exactly as draw() does.
     view: () => createView(canvas.clientWidth, canvas.clientHeight, [curve.xs[0], curve.xs.at(-1)], [0, 1]),
     onMove(point) {
-      const x = point?.x ?? null;
-      pointerX = x;
-      if (x === null) {
-        pointer.value = "Point at the plot to read x and f(x).";
-      } else {
-        const y = valueAt(x);
-        pointer.value = `x = ${fixed(x, 2)}, f(x) = ${y === null ? "undefined here" : fixed(y, 3)}`;
-      }
+      pointerX = point?.x ?? null;
+      showPointer();
       render();
     },
   });
@@ -94,6 +99,7 @@ export function createFunctionsPage({ data, notify }) {
       }
     }
     showRange();
+    showPointer();
     render();
   }
 
@@ -109,6 +115,7 @@ export function createFunctionsPage({ data, notify }) {
   select.addEventListener("change", () => {
     update({ function: select.value });
     showDescription();
+    showPointer();
     loadCurve();
   });
   new ResizeObserver(render).observe(canvas);

@@ -3,6 +3,7 @@
 // The last version that worked stays active while a new one fails, survives a
 // stuck worker being replaced, and is kept in the browser per page and release.
 import * as python from "./python-client.js";
+import { createEditorState } from "./editor-state.js";
 
 const EDITOR_SCRIPT = "editor.js";
 let editorLibrary = null;
@@ -25,10 +26,11 @@ export function createModuleEditor({ module, original, release, onApplied }) {
   const key = (kind) => `math-fundamentals:${release}:${module}:${kind}`;
   let editor = null;
   let working = readStored("working") ?? original;
+  const editorState = createEditorState(module, message);
   // The learner's code with numpy's names replaced, while that is on offer.
   let rewrite = null;
   // Until CodeMirror has loaded, the module is shown as plain text.
-  byId("editor").querySelector("pre").textContent = original;
+  byId("editor").querySelector("pre").textContent = readStored("draft") ?? working;
 
   function readStored(kind) {
     try {
@@ -47,6 +49,28 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     }
   }
 
+  /** The last failed apply {text, message}, kept across a reload with the draft it was about. */
+  function storedFailure() {
+    try {
+      return JSON.parse(readStored("failure") ?? "null");
+    } catch {
+      return null;
+    }
+  }
+
+  function showState() {
+    editorState.show({ shown: editor ? editor.text() : readStored("draft") ?? working, working, original,
+      failure: storedFailure() });
+  }
+
+  function forgetStored(kind) {
+    try {
+      localStorage.removeItem(key(kind));
+    } catch {
+      // storage disabled: there is nothing to forget
+    }
+  }
+
   function say(text, kind) {
     message.textContent = text;
     message.dataset.kind = kind;
@@ -62,6 +86,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
       const catalog = await python.call("apply_edit", { module, source: text });
       working = text;
       store("working", text);
+      forgetStored("failure");
       editor?.showProblem([]);
       offerRewrite(null);
       if (!quiet) say("Applied: the page now uses your code.", "ok");
@@ -69,6 +94,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     } catch (error) {
       const details = error.details ?? {};
       const where = details.line ? `Line ${details.line}: ` : "";
+      store("failure", JSON.stringify({ text, message: `${where}${details.type ?? error.name}: ${error.message}.` }));
       editor?.showProblem(details.lines ?? (details.line ? [details.line] : []), error.message);
       offerRewrite(details.rewrite ?? null);
       if (details.type === "Timeout") {
@@ -77,6 +103,8 @@ export function createModuleEditor({ module, original, release, onApplied }) {
         say(`${where}${details.type ?? error.name}: ${error.message}. ${details.hint ?? ""} `
           + "The last version that worked stays active.", "error");
       }
+    } finally {
+      showState();
     }
   }
 
@@ -95,9 +123,14 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     editor = library.createCodeEditor(host, {
       text: readStored("draft") ?? working,
       label: `Python code of ${module}.py`,
-      onChange: (text) => store("draft", text),
+      describedBy: editorState.id,
+      onChange(text) {
+        store("draft", text);
+        showState();
+      },
       onApply: () => apply(editor.text()),
     });
+    showState();
   }
 
   byId("apply").addEventListener("click", () => editor && apply(editor.text()));
@@ -105,6 +138,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     if (!editor || rewrite === null) return;
     editor.setText(rewrite); // one change in the editor's history: Ctrl+Z undoes it
     store("draft", rewrite);
+    showState();
     offerRewrite(null);
     editor.showProblem([]);
     say("Rewritten with math and random instead of numpy. Press Apply changes to use it; "
@@ -126,6 +160,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
   });
   // A new worker (first start, or after a runaway call) starts from the shipped
   // code: bring the learner's last working version back into it.
+  showState();
   python.onStatus((status) => {
     if (status.state === "ready" && working !== original) apply(working, { quiet: true });
   });

@@ -15,6 +15,9 @@ import { createEndingsView } from "./endings-view.js";
 import { download, runToCsv } from "./export.js";
 import { createCompareList } from "./compare-list.js";
 import { showLesson } from "./lessons.js";
+import { runSentence, sameRun, staleText } from "./run-words.js";
+import { describeCanvas } from "./described.js";
+import { pngCaption } from "./plot-caption.js";
 
 const byId = (id) => document.getElementById(id);
 // The traced run waits for a calm moment, so quick successive runs never queue behind it.
@@ -50,14 +53,19 @@ export function createOptimizationPage({ data, notify }) {
       + `slope = ${fixed(run.slopes[i])}. Best so far: f(x) = ${fixed(run.best_ys[i])} at x = ${fixed(run.best_xs[i])}.`,
     canvas,
     drawFrame: (ctx, width, height, run, i) => drawLandscapeScene(ctx, viewOf(width, height), plotTheme(canvas),
-      { landscape, run, replay: i, compared: comparison.runs(), start: null, pointer: null }),
+      { landscape, run, replay: i, compared: comparison.runs(), start: null, pointer: null, stale: isStale() }),
+    pngCaption: () => pngCaption({ landscape, run: panel.current(), replay: panel.position(), stale: isStale(),
+      compared: comparison.runs(), theme: plotTheme(canvas) }),
     files: { png: () => `${state.optimizer}-landscape.png`, gif: (run) => `${run.optimizer}-replay.gif` },
     failedHint: "Python could not start, so runs are not possible. See the message at the top.",
     onOptimizer(optimizer) {
       renderSource(source, optimizer.source, 1);
       showLesson(optimizer.name);
     },
-    onSettings: () => endings.invalidate(),
+    onSettings() {
+      endings.invalidate();
+      showFreshness();
+    },
     onRun(run) {
       // The path first, as soon as it arrives: it is what the learner is waiting for.
       render.now();
@@ -65,16 +73,18 @@ export function createOptimizationPage({ data, notify }) {
       updateCompareButton();
       renderSource(source, chosenSource(), 1);
       renderTable(tableBody, run, (i) => panel.replayTo(i));
+      showFreshness();
+      endings.draw();
       clearTimeout(stepsTimer);
       stepsTimer = setTimeout(() => showSteps(run), STEPS_DELAY_MS);
     },
     onReplay(run, i) {
       const kept = comparison.runs().length;
-      canvas.setAttribute("aria-label", `The bumpy landscape with a run of ${run.optimizer}, shown at iteration `
-        + `${i}, at x = ${fixed(run.xs[i])}, f(x) = ${fixed(run.ys[i])}`
-        + (kept ? `, and ${kept} kept ${kept === 1 ? "run" : "runs"} to compare` : ""));
+      canvas.setAttribute("aria-label", `The bumpy landscape with a run of ${run.optimizer}`
+        + (kept ? ` and ${kept} kept ${kept === 1 ? "run" : "runs"} to compare` : ""));
+      describePlot(run, i);
       markRow(tableBody, i);
-      markLines(source, run.steps?.steps[i]);
+      markLines(source, run.steps?.steps[i], i);
       renderVariables(byId("step-variables"), run.steps?.steps[i]);
       render();
     },
@@ -83,8 +93,40 @@ export function createOptimizationPage({ data, notify }) {
       latestSteps.cancel();
       csvButton.disabled = true;
       updateCompareButton();
+      tableBody.replaceChildren();
+      markLines(source, null);
+      renderVariables(byId("step-variables"), null);
+      canvas.setAttribute("aria-label", "The bumpy landscape with its global and local maximum");
+      describeCanvas(canvas, "No run yet: choose a start and press Run optimization.");
+      endings.draw();
     },
   }, { render, notify });
+
+  /** Whether the run shown was made with other choices than those in the fields now. */
+  function isStale() {
+    const run = panel.current();
+    const start = panel.start()?.start;
+    return Boolean(run) && !sameRun(run, { optimizer: state.optimizer, start: start ?? run.start,
+      settings: state.settings });
+  }
+
+  /** The verdict says whether the run shown is that of the fields; a stale one is drawn faintly. */
+  function showFreshness() {
+    const run = panel.current();
+    if (!run) return;
+    const verdict = byId("run-outcome");
+    const stale = isStale();
+    verdict.dataset.kind = stale ? "stale" : run.outcome.kind;
+    verdict.textContent = stale ? staleText(run) : run.outcome.label;
+    describePlot(run, panel.position());
+    render();
+  }
+
+  function describePlot(run, i) {
+    describeCanvas(canvas, `${isStale() ? "An old run, made with other settings: " : ""}${runSentence(run)} `
+      + `Shown at iteration ${i}: x = ${fixed(run.xs[i], 2)}, f(x) = ${fixed(run.ys[i], 2)}.`
+      + (comparison.runs().length ? ` Kept to compare: ${comparison.runs().map(runSentence).join(" ")}` : ""));
+  }
 
   const comparison = createCompareList({
     container: byId("compared"),
@@ -102,12 +144,15 @@ export function createOptimizationPage({ data, notify }) {
     currentView,
     optimizer: () => state.optimizer,
     settings: () => state.settings,
+    currentRun: () => panel.current(),
     onPick: loadPickedRun,
     notify,
   });
 
   /** Loads a run picked on the strip or the map: its optimizer, settings and start, then runs it. */
   function loadPickedRun({ optimizer, start, settings }) {
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    canvas.scrollIntoView({ block: "center", behavior: still ? "auto" : "smooth" });
     if (optimizer !== state.optimizer || settings) {
       panel.choose(optimizer, { ...state.settings, ...settings });
     }
@@ -136,7 +181,7 @@ export function createOptimizationPage({ data, notify }) {
     const run = panel.current();
     const start = panel.start()?.start;
     drawLandscapeScene(ctx, currentView(), plotTheme(canvas), {
-      landscape, run, replay: panel.position(), compared: comparison.runs(),
+      landscape, run, replay: panel.position(), compared: comparison.runs(), stale: isStale(),
       start: start === undefined ? null : { x: start, y: landscapeAt(start) },
       pointer: pointerX === null ? null : { x: pointerX, y: landscapeAt(pointerX) },
     });
@@ -152,13 +197,15 @@ export function createOptimizationPage({ data, notify }) {
       if (shown !== panel.current()) return;
       shown.steps = steps;
       renderSource(source, chosenSource(), steps?.first_line ?? 1);
-      markLines(source, steps?.steps[panel.position()]);
+      markLines(source, steps?.steps[panel.position()], panel.position());
       renderVariables(byId("step-variables"), steps?.steps[panel.position()]);
     } catch {
       // The code view stays unmarked; the run itself is shown and usable.
     }
   }
 
+  // A new start typed or clicked makes the run shown an old one.
+  byId("start-fields").addEventListener("input", showFreshness);
   compareButton.addEventListener("click", () => panel.current() && comparison.keep(panel.current()));
   csvButton.addEventListener("click", () => {
     const run = panel.current();

@@ -13,19 +13,60 @@ export function renderSource(pre, source, firstLine) {
   }));
 }
 
-/** Marks the lines that ran in this iteration, and the last of them as the current one. */
-export function markLines(pre, step) {
+/**
+ * Marks the lines that ran in this iteration, and the last of them as the current one: in
+ * colour, in words for screen readers at the start of each marked line, and in a summary
+ * under the code ("Lines 12–15 ran in iteration 30; line 15 last.").
+ */
+export function markLines(pre, step, iteration = null) {
   const ran = new Set(step?.lines ?? []);
   const last = step?.lines.at(-1);
   for (const line of pre.children) {
     const number = Number(line.dataset.line);
     line.classList.toggle("ran", ran.has(number));
     line.classList.toggle("current", number === last);
+    line.querySelector(".line-mark")?.remove();
+    if (ran.has(number)) {
+      line.prepend(Object.assign(document.createElement("span"), { className: "line-mark visually-hidden",
+        textContent: number === last ? "ran, last: " : "ran: " }));
+    }
   }
+  linesSummary(pre).textContent = step ? `${lineList([...ran].sort((a, b) => a - b))} ran in iteration ${iteration}`
+    + `${last === undefined ? "" : `; line ${last} last`}.` : "";
 }
 
-/** The numbers in the optimizer's variables at the end of an iteration. */
+/** The summary element under a code view, made the first time. */
+function linesSummary(pre) {
+  const id = `${pre.id}-summary`;
+  let summary = document.getElementById(id);
+  if (!summary) {
+    summary = Object.assign(document.createElement("p"), { id, className: "small lines-summary" });
+    pre.after(summary);
+    pre.setAttribute("aria-describedby", id);
+  }
+  return summary;
+}
+
+/** "Lines 12–15 and 18", "Line 4", "No line". */
+export function lineList(numbers) {
+  if (!numbers.length) return "No line";
+  const ranges = [];
+  for (const n of numbers) {
+    if (ranges.length && ranges.at(-1)[1] === n - 1) ranges.at(-1)[1] = n;
+    else ranges.push([n, n]);
+  }
+  const parts = ranges.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+  return `${numbers.length > 1 ? "Lines" : "Line"} ${listed}`;
+}
+
+/** The numbers in the optimizer's variables at the end of an iteration; null: no run yet. */
 export function renderVariables(list, step) {
+  if (step === null) {
+    list.replaceChildren(Object.assign(document.createElement("dt"), { textContent: "–" }),
+      Object.assign(document.createElement("dd"), { textContent: "run the optimizer first" }));
+    return;
+  }
   const entries = Object.entries(step?.locals ?? {});
   list.replaceChildren(...entries.flatMap(([name, value]) => [
     Object.assign(document.createElement("dt"), { textContent: name }),

@@ -6,7 +6,7 @@ import * as python from "./python-client.js";
 import { rangeOf, state, update } from "./state.js";
 import { createSettingsForm } from "./settings-form.js";
 import { attachReplayControls } from "./player.js";
-import { docSummary } from "./format.js";
+import { renderDocstring } from "./docstring.js";
 import { downloadCanvas } from "./export.js";
 import { exportReplayGif } from "./replay-gif.js";
 import { plotTheme } from "./canvas.js";
@@ -23,6 +23,7 @@ import { measureSince } from "./marks.js";
  *   canvas, drawFrame(ctx, width, height, run, i), files {png(), gif(run)}, failedHint
  *   notReady()              why nothing can run yet, or null
  *   busyText               what the outcome says while Python works, if anything
+ *   pngCaption()            {title, lines, legend} for the downloaded PNG, if the page gives one
  *   onOptimizer(optimizer), onSettings(), onRun(run), onReplay(run, i), onForget()
  * Returns {run(), choose(), replayTo(), show(), refresh(), pythonReady(), current(), position(),
  * start(), setStart()}.
@@ -36,6 +37,7 @@ export function createRunPanel(page, { render, notify }) {
   const playButton = byId("play-button");
   const gifButton = byId("export-gif");
   const outcomeText = byId("run-outcome");
+  const idleStatus = byId("replay-status").textContent;
   const latestRun = python.latest();
   let run = null;
   let replay = 0;
@@ -73,7 +75,7 @@ export function createRunPanel(page, { render, notify }) {
     select.replaceChildren(...page.optimizers().map(({ name }) => new Option(name, name)));
     const optimizer = chosen();
     select.value = optimizer.name;
-    byId("optimizer-doc").textContent = docSummary(optimizer.doc);
+    renderDocstring(byId("optimizer-doc"), optimizer.doc, { paragraphs: 1 });
     const starts = page.startFields.map((field) => ({ ...field, ...rangeOf(field.name), default: state[field.name] }));
     startForm.build(starts, state, { keepTyped });
     const settings = settingsForm.build(optimizer.controls, state[page.rows.settings], { keepTyped });
@@ -98,6 +100,10 @@ export function createRunPanel(page, { render, notify }) {
     run = null;
     update({ [page.rows.replay]: null });
     for (const control of [slider, playButton, gifButton]) control.disabled = true;
+    // The verdict and the readout of a forgotten run must not stay beside another optimizer.
+    outcomeText.textContent = "";
+    delete outcomeText.dataset.kind;
+    byId("replay-status").textContent = idleStatus;
     page.onForget?.();
   }
 
@@ -154,7 +160,7 @@ export function createRunPanel(page, { render, notify }) {
 
   select.addEventListener("change", () => choose(select.value, {}));
   runButton.addEventListener("click", runOptimizer);
-  byId("export-png").addEventListener("click", () => downloadCanvas(page.canvas, page.files.png()));
+  byId("export-png").addEventListener("click", () => downloadCanvas(page.canvas, page.files.png(), page.pngCaption?.()));
   gifButton.addEventListener("click", () => {
     if (!run) return;
     const shown = run;
