@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 import build
-from tests.engines import firefox, webkit
+from tools import firefox, webkit
 
 # An upper bound on every wait, not a delay: each wait ends at its signal. Generous, because the
 # suite must pass on a 2-core machine busy with other work.

@@ -52,11 +52,13 @@ def test_where_do_i_end_up(site):
 
 def test_a_learner_edit_is_applied(site):
     site.open_ready("#/functions")
-    # CodeMirror comes after Python is ready; a line typed at the top needs no indenting.
+    # CodeMirror comes after Python is ready. A line typed at the top needs no indenting; WebKit's
+    # Enter indents the line pushed down (the module's docstring), so Shift+Tab undoes that.
     site.page.focus("textbox", "Python code of functions.py")
     site.page.press("Control+Home")
     site.page.type("def tripled(x): return 3 * x")
     site.page.press("Enter")
+    site.page.press("Shift+Tab")
     site.page.click("button", "Apply changes")
     site.page.wait_for_text("Applied: the page now uses your code.")
     site.page.fill("combobox", "Function", "tripled")

@@ -1,4 +1,4 @@
-"""Firefox for the engine tests: Debian's firefox-esr driven by Puppeteer over WebDriver BiDi,
+"""Firefox for the engine tests and the benchmark: Debian's firefox-esr driven by Puppeteer over WebDriver BiDi,
 in a Node process (puppeteer-bridge.mjs) that this module talks to by JSON lines, with the same
 methods as webkit.WebKitPage."""
 
@@ -96,3 +96,7 @@ class FirefoxPage:
 
     def call(self, method: str, args: dict):
         return self.request("call", method=method, args=args)
+
+    def measure(self, expression: str):
+        """The value of a JavaScript expression (awaited if a promise) evaluated in the page."""
+        return self.request("measure", expression=expression)

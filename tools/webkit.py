@@ -1,4 +1,4 @@
-"""WebKit for the engine tests: WebKitGTK's MiniBrowser driven by its WebDriver (WebKitWebDriver,
+"""WebKit for the engine tests and the benchmark: WebKitGTK's MiniBrowser driven by its WebDriver (WebKitWebDriver,
 through Selenium) on a virtual screen (Xvfb), with the same methods as firefox.FirefoxPage."""
 
 import glob
@@ -17,7 +17,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 MINIBROWSER = next(iter(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser")), None)
 MISSING = ("WebKit is not installed: `apt-get install webkit2gtk-driver xvfb` (.ci/run does it)"
            if MINIBROWSER is None or not shutil.which("WebKitWebDriver") or not shutil.which("Xvfb") else None)
-KEYS = {"Control": Keys.CONTROL, "Home": Keys.HOME, "Enter": Keys.ENTER, "ArrowLeft": Keys.ARROW_LEFT}
+KEYS = {"Control": Keys.CONTROL, "Shift": Keys.SHIFT, "Home": Keys.HOME, "Enter": Keys.ENTER, "Tab": Keys.TAB,
+        "ArrowLeft": Keys.ARROW_LEFT}
 # WebDriver has no "find by accessible name", so a control is found where its name comes from:
 # its own aria-label, a <label for> pointing at it, or a button's text; then the name the
 # browser computes for it (WebDriver's Get Computed Label) must be that name. The role is not
@@ -60,6 +61,7 @@ class WebKitPage:
         # The page may replace an element while a wait looks at it: then the wait looks again.
         self.wait = WebDriverWait(self.driver, timeout_s, poll_frequency=0.1,
                                   ignored_exceptions=[StaleElementReferenceException])
+        self.driver.set_script_timeout(timeout_s)
         self.version = self.driver.capabilities.get("browserVersion")
         self.root = None
 
@@ -134,3 +136,8 @@ class WebKitPage:
         return self.driver.execute_async_script(
             "const [method, args, done] = arguments;"
             "mathFundamentals.call(method, args).then(done, (error) => done({error: String(error)}));", method, args)
+
+    def measure(self, expression: str):
+        """The value of a JavaScript expression (awaited if a promise) evaluated in the page."""
+        return self.driver.execute_async_script(
+            f"const done = arguments[0]; Promise.resolve({expression}).then(done, (error) => done({{error: String(error)}}));")

@@ -1,4 +1,4 @@
-// Drives Firefox for the Python tests (tests/engines/firefox.py): Puppeteer over WebDriver BiDi.
+// Drives Firefox for the Python tests (tools/firefox.py): Puppeteer over WebDriver BiDi.
 // One request per line on stdin, {id, op, args}; one reply per line on stdout, {id, value} or
 // {id, error}, the first line unprompted: {ready: version}. Controls are found by their
 // role and accessible name through Puppeteer's ::-p-aria() selector, which asks the browser's
@@ -60,6 +60,8 @@ const OPS = {
       && element.getAttribute("aria-label").includes(wanted)), start, text),
   waitForText: ({ text }) => waitFor((wanted) => document.body.innerText.includes(wanted), text),
   call: ({ method, args }) => page.evaluate((m, a) => globalThis.mathFundamentals.call(m, a), method, args),
+  // A measurement by the page's own clock (tools/benchmark_engines.py): an expression whose value is awaited.
+  measure: ({ expression }) => page.evaluate(expression),
 };
 
 const reply = (message) => process.stdout.write(JSON.stringify(message) + "\n");
