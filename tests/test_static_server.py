@@ -28,3 +28,11 @@ def test_files_are_served_under_the_prefix_gzipped_when_accepted(tmp_path):
         assert body == (tmp_path / "runtime.wasm").read_bytes()
         with pytest.raises(urllib.error.HTTPError, match="404"):
             fetch(root.removesuffix("site/") + "app.js")
+
+
+def test_the_folder_index_is_gzipped_too(tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>t</title>\n" * 50)
+    with serving(tmp_path, "/site/") as root:
+        headers, body = fetch(root, **{"Accept-Encoding": "gzip"})
+        assert headers["Content-Encoding"] == "gzip" and headers["Content-Type"] == "text/html"
+        assert gzip.decompress(body) == (tmp_path / "index.html").read_bytes()

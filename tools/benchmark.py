@@ -1,4 +1,5 @@
-"""Benchmark of the built site in headless Chromium: load times, bytes, run and replay latency, memory.
+"""Benchmark of the built site in headless Chromium: load times, bytes, run and replay latency, memory;
+and the start and a run in Firefox, WebKit and a busy Chromium (tools/benchmark_engines.py).
 
     uv run python -m tools.benchmark [--repeat 5] [--out benchmark-results]
 
@@ -20,6 +21,7 @@ from playwright.sync_api import sync_playwright
 
 import build
 from tools import static_server
+from tools.benchmark_engines import engine_report
 from tools.benchmark_report import markdown
 from tools.chromium import launch_chromium
 from tools.service_worker import WAIT_UNTIL_ACTIVE_JS
@@ -266,7 +268,8 @@ def main(argv=None):
                              f"Chromium {browser.version}",
                   "repeat": args.repeat,
                   "loads": bench.loads(args.repeat),
-                  "interactions": bench.interactions(args.runs, args.heavy_runs)}
+                  "interactions": bench.interactions(args.runs, args.heavy_runs),
+                  "engines": engine_report(browser, http_root, args.repeat)}
         browser.close()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "benchmark.json").write_text(json.dumps(report, indent=2))

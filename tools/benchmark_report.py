@@ -46,7 +46,18 @@ def markdown(report) -> str:
               f"{act['network_run_ms']['p50']:.0f} | {act['network_run_ms']['p95']:.0f} |",
               "", "| JS heap | MiB |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + engine_lines(report["engines"])) + "\n"
+
+
+def engine_lines(engines) -> list[str]:
+    """Time to interactive and a run's latency per browser, over http (median, min-max)."""
+    lines = ["", "| browser (cold http, a fresh page each time) | interactive (ms) "
+             "| gradient ascent run: click to verdict shown (ms) |", "|---|---|---|"]
+    for name, runs in engines["browsers"].items():
+        ready, run = (summary([figures[key] for figures in runs]) for key in ("interactive_ms", "run_ms"))
+        lines.append(f"| {name} | {ready['median']:.0f} ({ready['min']:.0f}-{ready['max']:.0f}) | "
+                     f"{run['median']:.1f} ({run['min']:.1f}-{run['max']:.1f}) |")
+    return lines + [f"Not measured: {reason}." for reason in engines["missing"]]
 
 
 def describe(run) -> str:

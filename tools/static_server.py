@@ -34,6 +34,9 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            # The folder's index.html, as Pages sends it for /<repo>/: compressed like the rest.
+            path = path / "index.html"
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts_gzip and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()

@@ -31,15 +31,23 @@ const pages = {
   "loss-landscape": createNetworkPage({ notify }),
 };
 
-// Each editable module, with the page that shows what it defines.
-const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape" })
-  .map(([module, page]) => createModuleEditor({
+// Each editable module, by the page that shows what it defines.
+const editors = Object.fromEntries(Object.entries({ functions: "functions", optimization: "optimization",
+  "loss-landscape": "training" })
+  .map(([page, module]) => [page, createModuleEditor({
     module, original: data.catalog.sources[module], release: data.release,
     onApplied(catalog) {
       update({ catalog });
       pages[page].setCatalog();
     },
-  }));
+  })]));
+
+// The code editor (CodeMirror) is not needed for the first view: it is set up once Python is
+// ready, and only on the page shown (each editor takes a long task of the main thread); another
+// page's editor when that page is first shown.
+function showEditor() {
+  if (python.isReady()) editors[state.page].show().catch((error) => notify(error.message));
+}
 
 function showPage() {
   notify(readHash().join(" "));
@@ -51,6 +59,7 @@ function showPage() {
     else link.removeAttribute("aria-current");
   }
   pages[state.page].show();
+  showEditor();
 }
 
 function showPythonStatus(status) {
@@ -75,8 +84,7 @@ async function startPython() {
     return;
   }
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
-  // The editors' CodeMirror bundle is not needed for the first view: load it now.
-  for (const editor of editors) editor.show().catch((error) => notify(error.message));
+  showEditor();
 }
 
 // A handle for the browser console (and the parity tests): the same calls the page makes.

@@ -55,8 +55,8 @@ async function boot({ runtimeUrl, assets, wasmModule, pythonFiles, snapshotName 
   const started = performance.now();
   // Cache Storage wants a full URL as the key; this one is never fetched.
   const snapshotKey = runtimeUrl + snapshotName;
-  runClassicScript(assets["pyodide.asm.js"]);
-  runClassicScript(assets["pyodide.js"]);
+  runRuntimeScript(assets["pyodide.asm.js"], runtimeUrl);
+  runRuntimeScript(assets["pyodide.js"], runtimeUrl);
   serveRuntimeFiles(runtimeUrl, {
     "pyodide.asm.wasm": [new Uint8Array(0), "application/wasm"],
     "python_stdlib.zip": [assets["python_stdlib.zip"], "application/zip"],
@@ -151,6 +151,21 @@ function runClassicScript(source) {
     importClassicScript(url);
   } finally {
     URL.revokeObjectURL(url);
+  }
+}
+
+// WebKit (Safari, GNOME Web) lets no worker load a script, not even from a Blob URL, on a page
+// opened from a folder: say what works instead of a bare "Load failed".
+const FROM_A_FOLDER_ADVICE = "This browser does not run Python in a page opened from a folder (Safari and "
+  + "other WebKit browsers refuse it). Open index.html in Firefox, Chrome or Edge, or serve the folder: "
+  + "run `python3 -m http.server` in it and open http://localhost:8000/.";
+
+function runRuntimeScript(source, runtimeUrl) {
+  try {
+    runClassicScript(source);
+  } catch (error) {
+    if (runtimeUrl.startsWith("file:") && error?.name === "NetworkError") throw new Error(FROM_A_FOLDER_ADVICE);
+    throw error;
   }
 }
 
