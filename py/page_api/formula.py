@@ -30,7 +30,7 @@ def name(text: str) -> Piece:
 
 
 def op(symbol: str) -> Piece:
-    """An operator or a bracket: = + − × ( ) > ≤ →."""
+    """An operator, a bracket or a comma: = + − × ( ) , > ≤."""
     return ["mo", symbol]
 
 
@@ -92,6 +92,8 @@ def plain(pieces: list[Piece]) -> str:
         kind, *content = piece
         if kind == "mo" and content[0] in SPACED:
             text = text.rstrip() + f" {content[0]} "
+        elif kind == "mo" and content[0] == ",":
+            text += ", "
         elif kind in ("mi", "mn", "mo", "mtext"):
             text += content[0]
         elif kind == "mfrac":

@@ -16,7 +16,7 @@ from math_fundamentals import landscape
 from page_api import driving, network, runs, stepper, update_rules
 from page_api.checks import checked, checked_point, checked_settings, path_of
 from page_api.discovery import ITERATIONS, SLICE_SPAN, lookup
-from page_api.formula import equation, name, number, op, term, words
+from page_api.formula import equation, name, number, op, term
 
 
 @dataclass
@@ -98,8 +98,8 @@ def _untraced(function: Callable, answers: dict) -> Callable:
 
 def _start(point: Any) -> Explanation:
     if isinstance(point, tuple):
-        shown = equation(op("("), name("a"), words(", "), name("b"), op(")"), op("="), op("("), number(point[0]),
-                         words(", "), number(point[1]), op(")"))
+        shown = equation(op("("), name("a"), op(","), name("b"), op(")"), op("="), op("("), number(point[0]),
+                         op(","), number(point[1]), op(")"))
     else:
         shown = equation(name("x"), op("="), number(point))
     return Explanation("The start: no step has been taken yet.", [shown])

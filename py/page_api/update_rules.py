@@ -81,7 +81,7 @@ def _candidate(step: Step) -> dict:
 
 def _verdict(accepted: bool, step: Step) -> list:
     return [words(": accepted, " if accepted else ": rejected, "), name("x"),
-            words(" = " if accepted else " stays "), number(step.point)]
+            op("=") if accepted else words(" stays "), number(step.point)]
 
 
 def hill_climbing(step: Step):
@@ -149,8 +149,8 @@ def _slope_pair(step: Step) -> dict:
     if not sizes:
         raise Mismatch("the slope is not what the gradient answered at the point before the step")
     where = "" if sizes[0] is None else f" on a batch of {sizes[0]} examples"
-    return equation(op("("), name("slope_a"), words(", "), name("slope_b"), op(")"), op("="), op("("),
-                    number(slope[0]), words(", "), number(slope[1]), op(")"),
+    return equation(op("("), name("slope_a"), op(","), name("slope_b"), op(")"), op("="), op("("),
+                    number(slope[0]), op(","), number(slope[1]), op(")"),
                     words(f": the slope of the loss{where} at ({plain(number(step.previous[0]))}, "
                           f"{plain(number(step.previous[1]))})"))
 
