@@ -7,6 +7,7 @@ import { fixed, pointText } from "./format.js";
 import { state, update } from "./state.js";
 import { attachPointer } from "./pointer.js";
 import { markOnce } from "./marks.js";
+import { createDerivativeExplorer } from "./derivative-explorer.js";
 
 /** A docstring without its ">>>" examples, which the source listing shows anyway. */
 function withoutExamples(doc) {
@@ -23,6 +24,7 @@ export function createFunctionsPage({ data, notify }) {
   let curve = data.samples[state.function];
   let pointerX = null;
   const latestSample = python.latest();
+  const explorer = createDerivativeExplorer({ notify });
 
   const render = frameScheduler(draw);
 
@@ -82,6 +84,7 @@ export function createFunctionsPage({ data, notify }) {
 
   async function loadCurve() {
     const name = state.function;
+    explorer.show(name);
     if (data.samples[name] && !python.isReady()) {
       latestSample.cancel();
       curve = data.samples[name];
