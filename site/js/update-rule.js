@@ -25,12 +25,18 @@ export function mathPieces(pieces) {
   });
 }
 
-/** An equation's pieces cut before each "=" and each run of words, so a long one wraps there. */
+// Where a long equation may wrap: before "=", "+" and "−" outside brackets, and around words.
+const BREAKS = new Set(["=", "+", "−"]);
+
+/** An equation's pieces cut where it may wrap, so a long one wraps there and not off the page. */
 function chunks(pieces) {
   const cut = [[]];
+  let depth = 0;
   for (const piece of pieces) {
     const [tag, text] = piece;
-    if ((tag === "mtext" || (tag === "mo" && text === "=")) && cut.at(-1).length) cut.push([]);
+    const breaks = tag === "mtext" || cut.at(-1)[0]?.[0] === "mtext" || (tag === "mo" && depth === 0 && BREAKS.has(text));
+    if (breaks && cut.at(-1).length) cut.push([]);
+    if (tag === "mo") depth += { "(": 1, ")": -1 }[text] ?? 0;
     cut.at(-1).push(piece);
   }
   return cut;
@@ -43,6 +49,8 @@ function chunkElement(pieces) {
   chunk.setAttribute("aria-hidden", "true");
   if (words) chunk.textContent = pieces[0][1];
   else chunk.append(...mathPieces(pieces));
+  // A chunk starting with + or − continues a sum: spaced as between two terms, not as a sign.
+  if (!words && BREAKS.has(pieces[0][1])) chunk.firstChild.setAttribute("form", "infix");
   return chunk;
 }
 
