@@ -32,3 +32,30 @@ def derivative(function: Callable[[float], float], x: float, h: float = 1e-6) ->
     2.0
     """
     return (function(x + h) - function(x - h)) / (2 * h)
+
+
+def secant_slope(function: Callable[[float], float], x: float, h: float) -> float:
+    """The slope of the straight line through the curve at ``x`` and at ``x + h``.
+
+    A line that cuts a curve at two points is called a *secant*. Its slope is
+    "rise over run": how much the output changes, divided by how much the input
+    changed::
+
+        slope = (f(x + h) − f(x)) / h
+
+    Now let ``h`` shrink. The second point slides along the curve towards the
+    first, and the secant turns into the *tangent*, the line that just touches
+    the curve at ``x``. The slope of the tangent is the derivative. So the
+    derivative is what the secant's slope gets closer and closer to as ``h``
+    shrinks to zero.
+
+    ``derivative`` above looks a tiny step to *both* sides instead, which is the
+    average of a secant to the right and one to the left; for the same ``h`` it
+    lands much closer to the tangent's slope.
+
+    >>> secant_slope(lambda x: x * x, 3.0, 1.0)    # through (3, 9) and (4, 16)
+    7.0
+    >>> round(secant_slope(lambda x: x * x, 3.0, 0.001), 6)    # closer to the derivative, 6
+    6.001
+    """
+    return (function(x + h) - function(x)) / h

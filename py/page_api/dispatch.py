@@ -6,7 +6,7 @@ strings, numbers and ``None``; a Python error comes back as data, never lost.
 
 import json
 
-from page_api import discovery, editing, network, runs, runtime
+from page_api import derivatives, discovery, editing, network, runs, runtime, steps_explained
 
 METHODS = {
     "catalog": discovery.catalog,
@@ -21,6 +21,8 @@ METHODS = {
     "apply_edit": editing.apply_edit,
     "importable": runtime.importable,
     "python_memory": runtime.python_memory,
+    "explain_run": steps_explained.explain_run, "explain_descent": steps_explained.explain_descent,
+    "derivative_curve": derivatives.derivative_curve, "secant": derivatives.secant,
 }
 
 

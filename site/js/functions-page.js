@@ -9,6 +9,8 @@ import { attachPointer } from "./pointer.js";
 import { markOnce } from "./marks.js";
 import { renderDocstring } from "./docstring.js";
 import { describeCanvas } from "./described.js";
+import { createDerivativeExplorer } from "./derivative-explorer.js";
+
 
 /** Builds the page's controls and returns {show(), setCatalog(), pythonReady()} for the router. */
 export function createFunctionsPage({ data, notify }) {
@@ -20,6 +22,7 @@ export function createFunctionsPage({ data, notify }) {
   let curve = data.samples[state.function];
   let pointerX = null;
   const latestSample = python.latest();
+  const explorer = createDerivativeExplorer({ notify });
 
   const render = frameScheduler(draw);
 
@@ -87,6 +90,7 @@ export function createFunctionsPage({ data, notify }) {
 
   async function loadCurve() {
     const name = state.function;
+    explorer.show(name);
     if (data.samples[name] && !python.isReady()) {
       latestSample.cancel();
       curve = data.samples[name];

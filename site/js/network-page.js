@@ -12,6 +12,7 @@ import { state } from "./state.js";
 import { createRunPanel } from "./run-panel.js";
 import { loadSliceData } from "./slice-data.js";
 import { measureSince } from "./marks.js";
+import { createUpdateRule } from "./update-rule.js";
 
 const byId = (id) => document.getElementById(id);
 
@@ -26,6 +27,7 @@ export function createNetworkPage({ notify }) {
   const latestDecision = python.latest();
   const render = frameScheduler(draw);
   const renderDecision = frameScheduler(drawDecision);
+  const updateRule = createUpdateRule({ after: byId("descent-replay-status"), method: "explain_descent", unit: "Step" });
 
   const span = () => state.catalog.slice_span;
   const viewOf = (width, height) => createView(width, height, [-span(), span()], [-span(), span()]);
@@ -57,8 +59,10 @@ export function createNetworkPage({ notify }) {
       canvas.setAttribute("aria-label", `Heat map of the network's loss with a run of ${run.optimizer}. `
         + describeStep(run, i));
       render();
+      updateRule.show(run, i);
       showDecision([run.as[i], run.bs[i]], `At step ${i}`);
     },
+    onForget: () => updateRule.clear(),
   }, { render, notify });
 
   function draw() {

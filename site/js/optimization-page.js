@@ -18,6 +18,7 @@ import { showLesson } from "./lessons.js";
 import { runSentence, sameRun, staleText } from "./run-words.js";
 import { describeCanvas } from "./described.js";
 import { pngCaption } from "./plot-caption.js";
+import { createUpdateRule } from "./update-rule.js";
 
 const byId = (id) => document.getElementById(id);
 // The traced run waits for a calm moment, so quick successive runs never queue behind it.
@@ -36,6 +37,7 @@ export function createOptimizationPage({ data, notify }) {
   let stepsTimer = null;
   const latestSteps = python.latest();
   const render = frameScheduler(draw);
+  const updateRule = createUpdateRule({ after: byId("replay-status"), method: "explain_run", unit: "Iteration" });
 
   const viewOf = (width, height) => createView(width, height, [landscape.xs[0], landscape.xs.at(-1)], yRange);
   const currentView = () => viewOf(canvas.clientWidth, canvas.clientHeight);
@@ -86,9 +88,11 @@ export function createOptimizationPage({ data, notify }) {
       markRow(tableBody, i);
       markLines(source, run.steps?.steps[i], i);
       renderVariables(byId("step-variables"), run.steps?.steps[i]);
+      updateRule.show(run, i);
       render();
     },
     onForget() {
+      updateRule.clear();
       clearTimeout(stepsTimer);
       latestSteps.cancel();
       csvButton.disabled = true;
