@@ -6,7 +6,7 @@ strings, numbers and ``None``; a Python error comes back as data, never lost.
 
 import json
 
-from page_api import discovery, editing, network, runs, runtime
+from page_api import discovery, editing, network, race, runs, runtime, surface_view
 
 METHODS = {
     "catalog": discovery.catalog,
@@ -18,6 +18,8 @@ METHODS = {
     "step_size_map": runs.step_size_map,
     "descend": network.descend,
     "decision": network.decision,
+    "race": race.race,
+    "surface_map": surface_view.surface_map,
     "apply_edit": editing.apply_edit,
     "importable": runtime.importable,
     "python_memory": runtime.python_memory,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from math_fundamentals import neural_network
 from math_fundamentals.neural_network import Point
-from page_api import driving, outcomes
+from page_api import driving, outcomes, surface_view
 from page_api.checks import checked_point, checked_settings, path_of
 from page_api.discovery import ITERATIONS, SLICE_SPAN, lookup
 
@@ -25,6 +25,8 @@ DATA_Y = (-1.1, 1.6)
 DECISION_CELLS = 42
 # A run that gets this far from the trained network has flown off the slice for good.
 DIVERGENCE_LIMIT = 1e3
+# The surface a descent walks on unless it names one of surfaces.py.
+NETWORK = "network"
 
 
 class LossSlice:
@@ -90,11 +92,14 @@ def trained_slice() -> LossSlice:
     return slice_of(network)
 
 
-def descend(optimizer: str, start: list[float], settings: dict | None = None) -> dict:
-    """One whole run of a ``training.py`` optimizer on the network's loss slice, as columns."""
+def descend(optimizer: str, start: list[float], settings: dict | None = None, surface: str | None = None) -> dict:
+    """One whole run of a ``training.py`` optimizer, as columns: on the network's loss slice, or on
+    the test surface of ``surfaces.py`` called ``surface``."""
     chosen = lookup("training", optimizer, "optimizer")
-    start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
     settings = checked_settings(chosen, settings)
+    if surface not in (None, NETWORK):
+        return surface_view.descend_on(surface, chosen, start, settings)
+    start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
     loss_slice = trained_slice()
     path = driving.path(chosen, loss_slice.gradient, start, ITERATIONS, settings, dimensions=2)
     return trace(loss_slice, path_of(path, chosen, 2))
