@@ -27,7 +27,7 @@ def race(entrants: list, start: list[float], surface: str | None = None) -> dict
     target = target_of(lowest_of(surface))
     firsts = [first_below(run["losses"], target) for run in runs]
     return {"runs": runs, "target": target, "first_below": firsts,
-            "summary": summary(runs, target, firsts), "outcome": verdict(runs, target, firsts)}
+            "summary": summary(runs, target, firsts), "outcome": _sentence(verdict(runs, target, firsts))}
 
 
 def lowest_of(surface: str | None) -> float:
@@ -69,3 +69,8 @@ def verdict(runs: list[dict], target: float, firsts: list[int | None]) -> dict:
     step = min(found for found, _ in reached)
     winners = " and ".join(name for found, name in reached if found == step)
     return {"kind": "race", "label": f"first below {target:.4g}: {winners} at step {step}."}
+
+
+def _sentence(found: dict) -> dict:
+    """The verdict as a sentence of its own, with a capital letter (it ends the summary in lower case)."""
+    return found | {"label": found["label"][0].upper() + found["label"][1:]}

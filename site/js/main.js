@@ -32,7 +32,8 @@ const pages = {
 };
 
 // Each editable module, with the page that shows what it defines.
-const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape" })
+const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape",
+  surfaces: "loss-landscape" })
   .map(([module, page]) => createModuleEditor({
     module, original: data.catalog.sources[module], release: data.release,
     onApplied(catalog) {
