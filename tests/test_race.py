@@ -42,14 +42,14 @@ def test_a_race_on_a_surface_names_who_got_low_first():
     answer = race.race(entrants, [-1, 1], "saddle")
     assert [run["optimizer"] for run in answer["runs"]] == OPTIMIZERS
     for run in answer["runs"]:
-        assert run == network.descend(run["optimizer"], [-1, 1], {}, "saddle") | {"optimizer": run["optimizer"],
-                                                                                   "settings": {}}
+        alone = network.descend(run["optimizer"], [-1, 1], {}, "saddle")
+        assert run == alone | {"optimizer": run["optimizer"], "settings": {}}
     firsts = [next((i for i, value in enumerate(run["losses"]) if value < 0.01), None) for run in answer["runs"]]
     assert answer["first_below"] == firsts
     winner = min((step, name) for step, name in zip(firsts, OPTIMIZERS) if step is not None)
-    assert answer["outcome"]["label"] == f"first below 0.01: {winner[1]} at step {winner[0]}."
+    assert answer["outcome"]["label"] == f"First below 0.01: {winner[1]} at step {winner[0]}."
     assert answer["summary"].startswith("After 100 steps: gradient_descent ")
-    assert answer["summary"].endswith(answer["outcome"]["label"])
+    assert answer["summary"].endswith(f"; first below 0.01: {winner[1]} at step {winner[0]}.")
 
 
 def test_a_race_on_the_network_and_a_diverging_entrant(trained_network):
@@ -57,6 +57,9 @@ def test_a_race_on_the_network_and_a_diverging_entrant(trained_network):
                         {"optimizer": "sgd", "settings": {"learning_rate": 1.0}}], [-1, 1])
     assert answer["target"] == 0.01
     momentum = answer["runs"][1]
+    alone = network.descend("gradient_descent_with_momentum", [-1, 1])
+    assert "accuracies" not in momentum and alone.pop("accuracies")[-1] == 1.0
+    assert momentum == alone | {"optimizer": "gradient_descent_with_momentum", "settings": {}}
     assert momentum["outcome"]["kind"] == "global" and answer["first_below"][0] is None
     assert f"gradient_descent_with_momentum at step {answer['first_below'][1]}" in answer["summary"]
     assert answer["runs"][2]["settings"] == {"learning_rate": 1.0}

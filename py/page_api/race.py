@@ -22,7 +22,7 @@ def race(entrants: list, start: list[float], surface: str | None = None) -> dict
     for entrant in entrants:
         if not isinstance(entrant, dict) or not isinstance(entrant.get("optimizer"), str):
             raise ValueError(f"an entrant must be {{\"optimizer\": name, \"settings\": {{...}}}}, not {entrant!r}")
-        run = network.descend(entrant["optimizer"], start, entrant.get("settings"), surface)
+        run = network.descent(entrant["optimizer"], start, entrant.get("settings"), surface, accuracies=False)
         runs.append(run | {"optimizer": entrant["optimizer"], "settings": entrant.get("settings") or {}})
     target = target_of(lowest_of(surface))
     firsts = [first_below(run["losses"], target) for run in runs]
