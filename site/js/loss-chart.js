@@ -89,7 +89,7 @@ function drawLogAxes(ctx, view, theme, yTitle) {
     gridLine(ctx, px, view.top, px, view.bottom);
     ctx.fillText(String(step), px, view.bottom + 6);
   }
-  ctx.fillStyle = theme.axis;
+  ctx.font = "600 12px system-ui, sans-serif";
   ctx.textAlign = "right";
   ctx.fillText("step", view.right, view.bottom + 22);
   ctx.textAlign = "left";
