@@ -100,3 +100,15 @@ def test_a_learner_s_surface_joins_the_picker_through_the_editor(site):
         re.compile(r"^Reached the minimum at \(1\.000, -1\.000\)"))
     chart = page.get_by_role("img", name=re.compile("per step"))
     expect(chart).to_have_attribute("aria-label", re.compile(r"^f\(a, b\) − \(-2\) \(log scale\) per step"))
+
+
+def test_unknown_surfaces_and_racers_in_a_link_are_left_out_with_a_notice(site):
+    site.goto(site.index_url + "#/loss-landscape?surface=%3Cimg%20src%3Dx%3E&race=adam%2C__import__('os')%2Csgd")
+    wait_for_python(site)
+    alert = site.get_by_role("alert")
+    expect(alert).to_contain_text('Unknown surface "<img src=x>"; showing network instead.')
+    expect(alert).to_contain_text("Unknown race entrant \"__import__('os')\"; it was left out.")
+    page = site.get_by_role("region", name="From one variable to a neural network")
+    expect(page.get_by_role("checkbox", name="sgd", exact=True)).to_be_checked()
+    expect(page.get_by_role("button", name="Start the race")).to_be_visible()
+    expect(page.get_by_label("Surface", exact=True)).to_have_value("network")

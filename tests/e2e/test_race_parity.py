@@ -32,6 +32,9 @@ def in_pyodide(site, calls):
 
 def test_surfaces_and_their_races_agree_to_1e_12(site):
     answers = in_pyodide(site, SURFACE_CALLS)
+    modules = ["math_fundamentals.surfaces", "page_api.race", "page_api.surface_view", "page_api.surface_outcomes"]
+    assert site.evaluate("(modules) => mathFundamentals.call('importable', {modules})", modules) == dict.fromkeys(
+        modules, True)
     for (method, args), answer in zip(SURFACE_CALLS, answers, strict=True):
         assert_same(answer, cpython(method, args), f"{method}({args})")
 
