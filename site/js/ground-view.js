@@ -65,23 +65,19 @@ export function createGroundView({ notify, onChange }) {
     byId("loss-scale-bar").style.background = `linear-gradient(to right, ${stops.join(", ")})`;
     byId("loss-scale-low").textContent = `${ground.valueName} ${format(valueOfShade(ground, low), 4)}`;
     byId("loss-scale-high").textContent = `${format(valueOfShade(ground, high), 1)} (log scale)`;
-    const [lowest, ...others] = ground.markers;
+    const lowest = ground.markers.filter(({ kind }) => kind === "lowest");
+    const valley = ground.markers.find(({ kind }) => kind === "local");
+    const [name, valueName] = ground.name === NETWORK ? ["slice", "loss"] : ["map", "f ="];
     if (ground.name === NETWORK) {
       byId("trained-text").textContent = `Trained network: a = 0, b = 0, loss ${fixed(slice.trained.loss, 4)}, `
         + `${Math.round(slice.trained.accuracy * 100)} % right`;
     } else {
-      const equal = ground.markers.filter(({ kind }) => kind === "lowest").length;
-      byId("trained-text").textContent = lowest ? `Minimum: a = ${fixed(lowest.a, 2)}, b = ${fixed(lowest.b, 2)}, `
-        + `f = ${significant(ground.minima[0].value)}${equal > 1 ? ` (and ${equal - 1} more as low)` : ""}`
-        : "No minimum inside this map";
+      byId("trained-text").textContent = lowest.length ? `Minimum: a = ${fixed(lowest[0].a, 2)}, `
+        + `b = ${fixed(lowest[0].b, 2)}, f = ${significant(lowest[0].value)}`
+        + (lowest.length > 1 ? ` (and ${lowest.length - 1} more as low)` : "") : "No minimum inside this map";
     }
-    const valley = others.find(({ kind }) => kind === "local");
-    const valleyValue = ground.name === NETWORK ? slice.local_minima[0]?.loss : ground.minima.find(
-      ({ a, b }) => a === valley?.a && b === valley?.b)?.value;
-    byId("valley-text").textContent = valley
-      ? `Local minimum: a = ${fixed(valley.a, 2)}, b = ${fixed(valley.b, 2)}, ${ground.valueName === "loss" ? "loss" : "f ="} `
-        + format(valleyValue, 3)
-      : `No other minimum on this ${ground.name === NETWORK ? "slice" : "map"}`;
+    byId("valley-text").textContent = valley ? `Local minimum: a = ${fixed(valley.a, 2)}, b = ${fixed(valley.b, 2)}, `
+      + `${valueName} ${format(valley.value, 3)}` : `No other minimum on this ${name}`;
     byId("decision-plot").closest("section").hidden = ground.name !== NETWORK;
     onChange();
   }

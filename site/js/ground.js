@@ -11,8 +11,8 @@ export function networkGround(slice) {
   return {
     name: NETWORK, valueName: "loss", stepsA: slice.steps, stepsB: slice.steps, values: slice.loss,
     offset: 0, lowest: slice.trained.loss, contours: slice.contours, colormap: slice.colormap,
-    markers: [{ a: 0, b: 0, label: "Trained network", kind: "lowest" },
-      ...slice.local_minima.map(({ a, b }) => ({ a, b, label: "Local minimum", kind: "local" }))],
+    markers: [{ a: 0, b: 0, value: slice.trained.loss, label: "Trained network", kind: "lowest" },
+      ...slice.local_minima.map(({ a, b, loss }) => ({ a, b, value: loss, label: "Local minimum", kind: "local" }))],
   };
 }
 
@@ -20,9 +20,9 @@ export function networkGround(slice) {
 export function surfaceGround(map, colormap) {
   return {
     name: map.name, valueName: "f", stepsA: map.steps_a, stepsB: map.steps_b, values: map.values,
-    offset: map.offset, lowest: map.lowest, contours: [], colormap, minima: map.minima,
+    offset: map.offset, lowest: map.lowest, contours: [], colormap,
     markers: map.minima.map(({ a, b, value }) => (value - map.minima[0].value < EQUALLY_LOW
-      ? { a, b, label: "Minimum", kind: "lowest" } : { a, b, label: "Local minimum", kind: "local" })),
+      ? { a, b, value, label: "Minimum", kind: "lowest" } : { a, b, value, label: "Local minimum", kind: "local" })),
   };
 }
 
