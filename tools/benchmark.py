@@ -20,7 +20,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import build
-from tools import static_server
+from tools import benchmark_optimizers, static_server
 from tools.benchmark_engines import engine_report
 from tools.benchmark_report import markdown
 from tools.chromium import launch_chromium
@@ -226,6 +226,7 @@ class Bench:
         page.get_by_role("button", name="Train the network").click()
         page.get_by_text("Stuck in a local minimum").wait_for()
         descents = page.evaluate(RUNS_JS, [NETWORK_RUNS, "Train the network", "draw-descent"])["latencies"]
+        optimizers = benchmark_optimizers.measure(page)
         context.close()
         return {
             "run_latency_ms": {"p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "n": runs},
@@ -241,6 +242,7 @@ class Bench:
             "step_size_map_ms": map_ms,
             "network_run_ms": {"p50": percentile(descents, 0.5), "p95": percentile(descents, 0.95),
                                "n": len(descents)},
+            "network_optimizers_ms": optimizers,
         }
 
     @staticmethod

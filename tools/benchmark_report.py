@@ -2,6 +2,8 @@
 
 import statistics
 
+from tools import benchmark_optimizers
+
 
 def summary(values):
     """Median, minimum, maximum and count of a list of timings."""
@@ -44,6 +46,7 @@ def markdown(report) -> str:
               f"| learning-rate map: 24 x 81 runs computed and drawn (ms, once) | {act['step_size_map_ms']:.0f} | |",
               f"| neural network: 100 training steps, click to path drawn (ms, {act['network_run_ms']['n']} runs) | "
               f"{act['network_run_ms']['p50']:.0f} | {act['network_run_ms']['p95']:.0f} |",
+              *benchmark_optimizers.rows(act.get("network_optimizers_ms", {})),
               "", "| JS heap | MiB |", "|---|---|"]
     lines += [f"| {name.replace('_', ' ')} | {value:.1f} |" for name, value in heap.items()]
     return "\n".join(lines + engine_lines(report["engines"])) + "\n"

@@ -20,6 +20,11 @@ returns the points it stood on: the start, then one point per iteration.
 from; ``gradient(a, b, batch)`` on only the examples whose numbers are in the
 list ``batch``, which is what stochastic gradient descent does.
 
+The same optimizers walk on the test surfaces of ``surfaces.py`` (Rosenbrock's
+valley, Himmelblau's four minima, a saddle), where ``gradient(a, b)`` is the
+slope of the surface, and a ``batch`` changes nothing: a surface has no
+examples, so there ``sgd`` is plain gradient descent.
+
 Gradient *descent* steps against the slope, downhill, because a loss should
 be small. It is gradient ascent on −loss: minimising the loss is maximising
 its negative, so everything from the one-variable page applies again.

@@ -1,7 +1,7 @@
 """Finds the functions and optimizers the lessons define, and lists them for the page.
 
-Nothing is registered by hand: a public ``def`` in ``functions.py``, ``optimization.py``
-or ``training.py`` is on the page, with its docstring, its source and a control for
+Nothing is registered by hand: a public ``def`` in ``functions.py``, ``optimization.py``,
+``training.py`` or ``surfaces.py`` is on the page, with its docstring, its source and a control for
 each of its keyword arguments.
 """
 
@@ -16,11 +16,15 @@ from math_fundamentals import landscape
 ITERATIONS = 100
 # The modules a learner may edit in the page, by their short name.
 EDITABLE = {"functions": "math_fundamentals.functions", "optimization": "math_fundamentals.optimization",
-            "training": "math_fundamentals.training"}
+            "training": "math_fundamentals.training", "surfaces": "math_fundamentals.surfaces"}
 # Arguments the page fixes rather than offering as controls.
 FIXED_ARGUMENTS = {"function", "gradient", "start", "iterations", "starting_point", "steps"}
 # The neural-network page shows a and b from -SLICE_SPAN to SLICE_SPAN; runs start inside it.
 SLICE_SPAN = 1.5
+# The ranges of a and of b the network page shows for each test surface of surfaces.py.
+SURFACE_RANGES = {"rosenbrock": ((-2.0, 2.0), (-1.0, 3.0)), "himmelblau": ((-5.0, 5.0), (-5.0, 5.0)),
+                  "saddle": ((-2.0, 2.0), (-2.0, 2.0))}
+DEFAULT_SURFACE_RANGE = ((-3.0, 3.0), (-3.0, 3.0))
 
 
 @dataclass(frozen=True)
@@ -124,4 +128,11 @@ def catalog() -> dict:
         "iterations": ITERATIONS,
         "landscape_range": [landscape.LOW, landscape.HIGH],
         "slice_span": SLICE_SPAN,
+        "surfaces": [describe(surface) | {"range": [list(axis) for axis in surface_range(surface.__name__)]}
+                     for surface in public_functions(lesson("surfaces"))],
     }
+
+
+def surface_range(name: str) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The (low, high) of a and of b that a test surface is shown over."""
+    return SURFACE_RANGES.get(name, DEFAULT_SURFACE_RANGE)

@@ -6,7 +6,8 @@ strings, numbers and ``None``; a Python error comes back as data, never lost.
 
 import json
 
-from page_api import derivatives, discovery, editing, network, runs, runtime, steps_explained
+from page_api import (derivatives, discovery, editing, network, race, runs, runtime, steps_explained,
+                      surface_view)
 
 METHODS = {
     "catalog": discovery.catalog,
@@ -18,6 +19,8 @@ METHODS = {
     "step_size_map": runs.step_size_map,
     "descend": network.descend,
     "decision": network.decision,
+    "race": race.race,
+    "surface_map": surface_view.surface_map,
     "apply_edit": editing.apply_edit,
     "importable": runtime.importable,
     "python_memory": runtime.python_memory,

@@ -12,7 +12,7 @@ import types
 from types import ModuleType
 
 from math_fundamentals import landscape
-from page_api import driving, numpy_help
+from page_api import driving, numpy_help, surface_view
 from page_api.checks import evaluate, path_of
 from page_api.discovery import EDITABLE, catalog, controls_for, lesson, public_functions
 
@@ -48,7 +48,7 @@ class NumpyUnavailable(ImportError):
 
 # Files whose lines a learner can act on; the page's plumbing is skipped in error reports.
 LESSON_FILES = ("functions.py", "optimization.py", "landscape.py", "calculus.py", "neural_network.py",
-                "training.py")
+                "training.py", "surfaces.py")
 
 def apply_edit(module: str, source: str) -> dict:
     """Replaces a lesson module with a learner's edited source, and answers the new catalog."""
@@ -86,12 +86,15 @@ def _check_edit(module: str, fresh: ModuleType) -> None:
     """Tries every public function of an edited module once, as the page will call it."""
     found = public_functions(fresh)
     if not found:
-        kind = "function" if module == "functions" else "optimizer"
+        kind = "optimizer" if module in ("optimization", "training") else "function"
         raise ValueError(f"{module}.py has no public {kind} left: define one with def")
     for function in found:
         if module == "functions":
             for x in (-2.5, 0.5, 3.0):
                 evaluate(function, x)
+        elif module == "surfaces":
+            for a, b in ((-0.5, 0.5), (0.25, 1.5)):
+                surface_view.Surface(function).value(a, b)
         elif module == "training":
             controls_for(function)
             bowl = lambda a, b, batch=None: (2 * a, 2 * b)  # noqa: E731 - the slope of a² + b²

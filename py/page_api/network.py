@@ -14,7 +14,7 @@ from pathlib import Path
 
 from math_fundamentals import neural_network
 from math_fundamentals.neural_network import Point
-from page_api import driving, outcomes
+from page_api import driving, outcomes, surface_view
 from page_api.checks import checked_point, checked_settings, path_of
 from page_api.discovery import ITERATIONS, SLICE_SPAN, lookup
 
@@ -25,6 +25,8 @@ DATA_Y = (-1.1, 1.6)
 DECISION_CELLS = 42
 # A run that gets this far from the trained network has flown off the slice for good.
 DIVERGENCE_LIMIT = 1e3
+# The surface a descent walks on unless it names one of surfaces.py.
+NETWORK = "network"
 
 
 class LossSlice:
@@ -90,36 +92,58 @@ def trained_slice() -> LossSlice:
     return slice_of(network)
 
 
-def descend(optimizer: str, start: list[float], settings: dict | None = None) -> dict:
-    """One whole run of a ``training.py`` optimizer on the network's loss slice, as columns."""
+def descend(optimizer: str, start: list[float], settings: dict | None = None, surface: str | None = None) -> dict:
+    """One whole run of a ``training.py`` optimizer, as columns: on the network's loss slice, or on
+    the test surface of ``surfaces.py`` called ``surface``."""
+    return descent(optimizer, start, settings, surface, accuracies=True)
+
+
+def descent(optimizer: str, start: list[float], settings: dict | None, surface: str | None, *,
+            accuracies: bool) -> dict:
+    """A run as ``descend`` answers it; on the network, with the share of points right at each step
+    only when ``accuracies`` (a race leaves it out: it costs as much as the run itself)."""
     chosen = lookup("training", optimizer, "optimizer")
-    start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
     settings = checked_settings(chosen, settings)
+    if surface not in (None, NETWORK):
+        return surface_view.descend_on(surface, chosen, start, settings)
+    start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
     loss_slice = trained_slice()
-    path = driving.path(chosen, loss_slice.gradient, start, ITERATIONS, settings, dimensions=2)
-    return trace(loss_slice, path_of(path, chosen, 2))
+    measured = {}
+
+    def gradient(a: float, b: float, batch: list[int] | None = None) -> tuple[float, float]:
+        # The loss and slope on every example are kept for the trace: measured once, not twice.
+        if batch is not None:
+            return loss_slice.gradient(a, b, batch)
+        measured[(a, b)] = loss_slice.loss_and_slope(a, b)
+        return measured[(a, b)][1]
+
+    path = driving.path(chosen, gradient, start, ITERATIONS, settings, dimensions=2)
+    return trace(loss_slice, path_of(path, chosen, 2), measured, accuracies=accuracies)
 
 
-def trace(loss_slice: LossSlice, path: list[tuple[float, float]]) -> dict:
-    """A descent as columns (a, b, loss, slope, accuracy per iteration) with its outcome."""
-    as_, bs, losses, slopes_a, slopes_b, accuracies = [], [], [], [], [], []
+def trace(loss_slice: LossSlice, path: list[tuple[float, float]], measured: dict | None = None, *,
+          accuracies: bool = True) -> dict:
+    """A descent as columns (a, b, loss, slope and, if ``accuracies``, accuracy per iteration) with
+    its outcome; ``measured`` holds the loss and slope at points where they are known already."""
+    as_, bs, losses, slopes_a, slopes_b, rights = [], [], [], [], [], []
     diverged_at = None
     for step, (a, b) in enumerate(path):
         if not (math.isfinite(a) and math.isfinite(b)) or max(abs(a), abs(b)) > DIVERGENCE_LIMIT:
             diverged_at = step
             break
-        value, (slope_a, slope_b) = loss_slice.loss_and_slope(a, b)
+        value, (slope_a, slope_b) = (measured or {}).get((a, b)) or loss_slice.loss_and_slope(a, b)
         as_.append(a)
         bs.append(b)
         losses.append(value)
         slopes_a.append(slope_a)
         slopes_b.append(slope_b)
-        accuracies.append(neural_network.accuracy(loss_slice.parameters(a, b), loss_slice.points,
+        if accuracies:
+            rights.append(neural_network.accuracy(loss_slice.parameters(a, b), loss_slice.points,
                                                   loss_slice.labels))
     verdict = (outcomes.diverged(diverged_at) if diverged_at is not None
                else outcomes.descent(as_, bs, losses, SLICE_SPAN))
-    return {"as": as_, "bs": bs, "losses": losses, "slopes_a": slopes_a, "slopes_b": slopes_b,
-            "accuracies": accuracies, "outcome": verdict}
+    columns = {"as": as_, "bs": bs, "losses": losses, "slopes_a": slopes_a, "slopes_b": slopes_b}
+    return columns | ({"accuracies": rights} if accuracies else {}) | {"outcome": verdict}
 
 
 def decision(point: list[float]) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from math_fundamentals import landscape
-from page_api import driving, network, runs, stepper, update_rules
+from page_api import driving, network, runs, stepper, surface_view, update_rules
 from page_api.checks import checked, checked_point, checked_settings, path_of
 from page_api.discovery import ITERATIONS, SLICE_SPAN, lookup
 from page_api.formula import equation, name, number, op, term
@@ -37,12 +37,20 @@ def explain_run(optimizer: str, start: float, settings: dict | None = None) -> d
     return _for_page(optimizer, steps)
 
 
-def explain_descent(optimizer: str, start: list[float], settings: dict | None = None) -> dict:
-    """The update rule of every step of a descent on the network's loss slice."""
+def explain_descent(optimizer: str, start: list[float], settings: dict | None = None,
+                    surface: str | None = None) -> dict:
+    """The update rule of every step of a descent on the network's loss slice, or on the test
+    surface of ``surfaces.py`` called ``surface``."""
     chosen = lookup("training", optimizer, "optimizer")
-    start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
     settings = checked_settings(chosen, settings)
-    steps = explained(chosen, network.trained_slice().gradient, start, settings, update_rules.NETWORK)
+    if surface in (None, network.NETWORK):
+        start = checked_point(start, ("Start a", "Start b"), SLICE_SPAN)
+        gradient = network.trained_slice().gradient
+    else:
+        ground = surface_view.surface_named(surface)
+        start = surface_view.checked_start(ground, start)
+        gradient = ground.gradient
+    steps = explained(chosen, gradient, start, settings, update_rules.NETWORK)
     return _for_page(optimizer, steps)
 
 

@@ -31,22 +31,25 @@ const pages = {
   "loss-landscape": createNetworkPage({ notify }),
 };
 
-// Each editable module, by the page that shows what it defines.
-const editors = Object.fromEntries(Object.entries({ functions: "functions", optimization: "optimization",
-  "loss-landscape": "training" })
-  .map(([page, module]) => [page, createModuleEditor({
+// Each editable module, with the page that shows what it defines.
+const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape",
+  surfaces: "loss-landscape" })
+  .map(([module, page]) => ({ page, editor: createModuleEditor({
     module, original: data.catalog.sources[module], release: data.release,
     onApplied(catalog) {
       update({ catalog });
       pages[page].setCatalog();
     },
-  })]));
+  }) }));
 
 // The code editor (CodeMirror) is not needed for the first view: it is set up once Python is
 // ready, and only on the page shown (each editor takes a long task of the main thread); another
 // page's editor when that page is first shown.
 function showEditor() {
-  if (python.isReady()) editors[state.page].show().catch((error) => notify(error.message));
+  if (!python.isReady()) return;
+  for (const { page, editor } of editors) {
+    if (page === state.page) editor.show().catch((error) => notify(error.message));
+  }
 }
 
 function showPage() {

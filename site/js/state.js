@@ -14,6 +14,14 @@ let lastWrite = -Infinity;
 let ownHash = null;
 
 const namesOf = (entries) => entries.map(({ name }) => name);
+/** The name of the network's loss slice among the surfaces. */
+export const NETWORK = "network";
+
+/** The [min, max] of a (axis 0) or b (axis 1) on a ground: a surface's range, or the slice's span. */
+export function groundRange(catalog, surface, axis) {
+  const found = (catalog.surfaces ?? []).find(({ name }) => name === surface);
+  return found ? found.range[axis] : [-catalog.slice_span, catalog.slice_span];
+}
 
 /**
  * The properties kept in the URL, each on one page: its name in the state, its URL parameter
@@ -34,10 +42,15 @@ const PROPERTIES = [
   // The neural-network page: its optimizer, the start (a, b) on the loss slice, settings, replay.
   { name: "descent", page: "loss-landscape", kind: "name", choices: (c) => namesOf(c.network_optimizers),
     default: "gradient_descent" },
-  { name: "a", page: "loss-landscape", kind: "number", label: "Start a", range: (c) => [-c.slice_span, c.slice_span],
+  // The ground the descent walks on: the network's loss slice, or a test surface of surfaces.py.
+  { name: "surface", page: "loss-landscape", kind: "name", default: NETWORK,
+    choices: (c) => [NETWORK, ...namesOf(c.surfaces ?? [])] },
+  { name: "a", page: "loss-landscape", kind: "number", label: "Start a", range: (c, s) => groundRange(c, s.surface, 0),
     default: -1 },
-  { name: "b", page: "loss-landscape", kind: "number", label: "Start b", range: (c) => [-c.slice_span, c.slice_span],
+  { name: "b", page: "loss-landscape", kind: "number", label: "Start b", range: (c, s) => groundRange(c, s.surface, 1),
     default: 1 },
+  // The optimizers racing from the start (none: one optimizer trains alone).
+  { name: "race", page: "loss-landscape", kind: "names", choices: (c) => namesOf(c.network_optimizers), default: [] },
   { name: "descentSettings", page: "loss-landscape", kind: "settings", default: {} },
   { name: "descentReplay", param: "replay", page: "loss-landscape", kind: "number", integer: true,
     label: "Replay step", range: (c) => [0, c.iterations], default: null },
@@ -60,8 +73,8 @@ export function update(patch) {
 }
 
 /** The allowed range {min, max} of a number property, from the current catalog. */
-export function rangeOf(name) {
-  const [min, max] = row(name).range(state.catalog);
+export function rangeOf(name, current = state) {
+  const [min, max] = row(name).range(state.catalog, current);
   return { min, max };
 }
 
@@ -102,7 +115,7 @@ export function readHash() {
       const settings = [...params].filter(([name]) => !named.has(name));
       if (settings.length) patch[property.name] = Object.fromEntries(settings);
     } else if (params.has(paramOf(property))) {
-      const checked = read(property, params.get(paramOf(property)));
+      const checked = read(property, params.get(paramOf(property)), { ...state, ...patch });
       patch[property.name] = checked.value;
       notices.push(...checked.notices);
     }
@@ -112,9 +125,10 @@ export function readHash() {
   return notices;
 }
 
-function read(property, raw) {
+function read(property, raw, current) {
   if (property.kind === "runs") return decodeRuns(raw, namesOf(state.catalog.optimizers));
-  const bounds = property.kind === "number" ? rangeOf(property.name) : {};
+  if (property.kind === "names") return decodeNames(property, raw);
+  const bounds = property.kind === "number" ? rangeOf(property.name, current) : {};
   const names = property.kind === "name" ? property.choices(state.catalog) : null;
   const { value, notice } = validate({ ...property, ...bounds }, raw, names);
   return { value, notices: notice ? [notice] : [] };
@@ -134,6 +148,8 @@ function writeHash() {
       for (const [name, setting] of Object.entries(value)) params.set(name, String(setting));
     } else if (property.kind === "runs") {
       if (value.length) params.set(paramOf(property), encodeRuns(value));
+    } else if (property.kind === "names") {
+      if (value.length) params.set(paramOf(property), value.join(","));
     } else if (value !== null) {
       params.set(paramOf(property), String(value));
     }
@@ -168,6 +184,15 @@ function decodeRuns(text, optimizerNames) {
     }
   }
   return { value: runs, notices };
+}
+
+/** "adam,sgd" from a link: the known names, each once; an unknown one is left out with a notice. */
+function decodeNames(property, text) {
+  const known = property.choices(state.catalog);
+  const names = [...new Set(text.split(",").filter(Boolean))];
+  const unknown = names.filter((name) => !known.includes(name));
+  return { value: names.filter((name) => known.includes(name)),
+    notices: unknown.map((name) => `Unknown ${property.name} entrant "${shorten(name)}"; it was left out.`) };
 }
 
 function shorten(text) {

@@ -105,8 +105,10 @@ export function createUpdateRule({ after, method, unit }) {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
+        // A descent names the ground it walked on (the network's loss or a test surface).
+        const ground = run.surface === undefined ? {} : { surface: run.surface };
         const answer = await latestExplanation(method, { optimizer: run.optimizer, start: run.start,
-          settings: run.settings });
+          settings: run.settings, ...ground });
         explained.steps = answer.steps;
       } catch (error) {
         if (python.isSuperseded(error)) return;
