@@ -6,7 +6,7 @@ strings, numbers and ``None``; a Python error comes back as data, never lost.
 
 import json
 
-from page_api import discovery, editing, network, runs, runtime
+from page_api import discovery, editing, experiments, network, runs, runtime
 
 METHODS = {
     "catalog": discovery.catalog,
@@ -21,6 +21,9 @@ METHODS = {
     "apply_edit": editing.apply_edit,
     "importable": runtime.importable,
     "python_memory": runtime.python_memory,
+    "experiments": experiments.experiments,
+    "experiment_review": experiments.experiment_review,
+    "experiment_notice": experiments.experiment_notice,
 }
 
 
