@@ -5,6 +5,7 @@ Only words live here: every number a learner reads after a run comes from that r
 (``experiments.py``), and so does the last hint, the answer.
 A card of the optimization page names its run (``optimizer``, ``start``, ``settings``); a
 ``variants`` entry lets the learner pick one value of ``start`` or of a setting before running.
+A card of the functions page shows the function it names (``shows``), or the one predicted.
 """
 
 WHERE = "where"        # predictions: which peak the run ends on
@@ -26,7 +27,7 @@ CARDS = [
      "question": "Which function gives the same output for x = −3 as for x = 3? Pick one, then check it.",
      "hints": ["Put −3 and 3 into each rule in your head: f doubles, square multiplies x by itself.",
                "A negative number times a negative number is positive."]},
-    {"id": "no-curve-left", "page": "functions", "lesson": "functions", "kind": UNDEFINED,
+    {"id": "no-curve-left", "page": "functions", "lesson": "functions", "kind": UNDEFINED, "shows": "sqrt",
      "title": "No curve left of zero",
      "question": "Why does sqrt draw no curve left of zero?",
      "choices": [["too-large", "Its outputs there are too large to draw"],
@@ -60,7 +61,7 @@ CARDS = [
      "hints": ["−15 is on the orange peak's hill, left of the valley.",
                "With scale 0.1 its random steps are about 0.1 long; the valley is several units wide."]},
     {"id": "hill-escape", "page": "optimization", "lesson": "hill_climbing", "kind": WHERE,
-     "title": "Can a large scale escape?",
+     "title": "Can long jumps escape?",
      "question": "Start at −15 again, now with scale 5. Where will hill climbing end? "
                  "(A run of your own that escapes from the orange peak's hill counts too.)",
      "optimizer": "hill_climbing", "start": -15, "settings": {"scale": 5, "seed": 0},

@@ -5,6 +5,8 @@ a run (the page's run, or the card's own when none is given: that is the last hi
 ``experiment_notice`` tells which cards a run the learner set up alone has just done.
 """
 
+import re
+
 from page_api import runs
 from page_api.checks import evaluate
 from page_api.discovery import catalog, lookup
@@ -13,6 +15,7 @@ from page_api.experiment_cards import BEHAVIOUR, CARDS, COMPARE, LESSON_TITLES, 
 # Two heights within this of each other count as "about as high" (the verdicts' tolerance).
 SAME_HEIGHT = 0.5
 PEAK_NAMES = ("the global maximum (green)", "the local maximum (orange)")
+NEGATIVE_ZERO = re.compile(r"-(0\.0+)(?![0-9])")
 
 
 def _card(card_id: str) -> dict:
@@ -73,6 +76,7 @@ def experiment_review(card: str, prediction: str | None = None, variant: float |
         else:
             optimizer, start, settings, xs = run["optimizer"], run["start"], run.get("settings") or {}, run["xs"]
         outcome, label, explanation = _judge(chosen, optimizer, start, settings, runs.trace(xs))
+    explanation = [NEGATIVE_ZERO.sub(r"\1", sentence) for sentence in explanation]
     correct = None if prediction is None else (prediction == outcome)
     return {"card": card, "outcome": outcome, "outcome_label": label, "correct": correct,
             "explanation": explanation, "answer": f"Answer: {label}. {explanation[1]}"}
@@ -123,7 +127,7 @@ def _climb_story(settings: dict, traced: dict) -> list[str]:
     elif kind == "oscillating":
         step = xs[-1] - xs[-2]
         story.append(f"Its last step jumped {step:.3f}: the slope at x = {xs[-2]:.3f} was {slopes[-2]:.3f}, "
-                     f"so step size {settings.get('step_size')} × slope overshoots the top, one way then back.")
+                     f"so step size {settings.get('step_size', 0):g} × slope overshoots the top, one way then back.")
     elif kind in ("climbing", "moving", "still"):
         story.append(f"Its last step was {last:.4f} long, and the slope there is {slope:.3f}: it is still on its "
                      f"way, {abs(top.x - x):.3f} from the top of the green peak at x = {top.x:.3f}.")
@@ -143,7 +147,7 @@ def _crossing(xs: list[float], valley_x: float) -> list[str]:
 
 def _why_it_stays(x: float, y: float, slope: float, settings: dict) -> str:
     if "step_size" in settings:
-        return (f"It stays because the slope there is {slope:.3f}: a step of step size {settings['step_size']} "
+        return (f"It stays because the slope there is {slope:.3f}: a step of step size {settings['step_size']:g} "
                 f"× slope is {abs(settings['step_size'] * slope):.4f} long, next to nothing.")
     reach = float(settings.get("scale", 1.0))
     left, right = evaluate(runs.landscape.bumpy, x - reach), evaluate(runs.landscape.bumpy, x + reach)
