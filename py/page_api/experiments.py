@@ -38,7 +38,7 @@ def experiments(page: str) -> dict:
         shown = {key: value for key, value in card.items() if key != "rival"}
         if "optimizer" in card:
             shown["start"] = _start_of(card)
-            shown["question"] = card["question"].format(start=shown["start"])
+            shown["question"] = card["question"].format(start=str(shown["start"]).replace("-", "−"))
         if card["kind"] == SAME_OUTPUT:
             shown["choices"] = [[function["name"], function["name"]] for function in catalog()["functions"]]
         cards.append(shown)

@@ -30,6 +30,7 @@ export function createExperimentCard(card, { onRun, answer }) {
   let variant = card.variants ? card.variants.values[0] : null;
   let ready = false;
   let hintsShown = 0;
+  let running = false;
 
   const title = element("h4", { id: `${id}-title`, textContent: card.title });
   const done = element("span", { className: "experiment-done", textContent: "Done ✓", hidden: true });
@@ -62,7 +63,7 @@ export function createExperimentCard(card, { onRun, answer }) {
   function update() {
     runButton.disabled = !ready || prediction === null;
     why.textContent = prediction === null ? "Choose a prediction first: the Run button waits for it."
-      : ready ? "" : "Python is loading; the button wakes up when it is ready.";
+      : ready ? "" : "Waiting for Python to start again…";
     hintButton.textContent = hintsShown < hintCount ? `Hint ${hintsShown + 1} of ${hintCount}` : "No more hints";
     hintButton.disabled = hintsShown >= hintCount || (hintsShown === hintCount - 1 && !ready);
   }
@@ -83,13 +84,15 @@ export function createExperimentCard(card, { onRun, answer }) {
     }
   }
 
+  // Run stays enabled (and focused) while it works: a disabled button would drop the keyboard focus.
   runButton.addEventListener("click", async () => {
-    runButton.disabled = true;
+    if (running) return;
+    running = true;
     feedback.replaceChildren(element("p", { textContent: "Running…" }));
     try {
       await onRun({ prediction, variant });
     } finally {
-      update();
+      running = false;
     }
   });
   hintButton.addEventListener("click", showHint);

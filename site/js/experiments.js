@@ -77,9 +77,9 @@ export function createExperiments({ release, pages }) {
       const lesson = mount.dataset.experiments;
       const titleId = `experiments-${lesson}-title`;
       const heading = element("h3", { id: titleId, tabIndex: -1, textContent: "Experiments: predict, then run" });
-      const section = element("section", { className: "experiments" }, [heading,
+      // A plain group, not a section: a region landmark per lesson would repeat one name.
+      const section = element("div", { className: "experiments" }, [heading,
         element("p", { className: "experiment-progress small" })]);
-      section.setAttribute("aria-labelledby", titleId);
       for (const entry of entries.values()) {
         if (entry.card.lesson !== lesson) continue;
         entry.view = createExperimentCard(entry.card, {
@@ -104,9 +104,12 @@ export function createExperiments({ release, pages }) {
     showProgress();
   }
 
+  const waiting = (text) => mounts().forEach((mount) => mount.replaceChildren(element("p", { className: "small", textContent: text })));
+  waiting("The experiments of this lesson load with Python…");
   progress.onChange(showProgress);
   python.onStatus((status) => {
     ready = status.state === "ready";
+    if (status.state === "failed" && entries.size === 0) waiting("The experiments need Python, which could not start.");
     for (const entry of entries.values()) entry.view?.setReady(ready);
   });
 
