@@ -102,3 +102,10 @@ def test_a_run_of_the_learners_own_completes_the_cards_it_does():
     assert done[0]["outcome"] == "local" and done[0]["correct"] is None
     xs = runs.run("gradient_ascent", 0, {"step_size": 0.1})["xs"]
     assert experiments.experiment_notice("gradient_ascent", 0, {"step_size": 0.1}, xs) == []
+
+
+def test_the_default_start_does_not_count_as_choosing_a_start():
+    settings = {"scale": 1, "seed": 0}
+    for start, done in [(0, []), (10, ["hill-where"])]:
+        xs = runs.run("hill_climbing", start, settings)["xs"]
+        assert [answer["card"] for answer in experiments.experiment_notice("hill_climbing", start, settings, xs)] == done

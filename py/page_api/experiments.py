@@ -215,7 +215,8 @@ def experiment_notice(optimizer: str, start: float, settings: dict, xs: list[flo
     on_orange_hill = len(terrain.peaks) > 1 and low <= terrain.peaks[1].x <= high
     done = {
         "top-of-orange": optimizer == "hill_climbing" and kind == "local" and abs(start - terrain.peaks[1].x) <= 0.5,
-        "hill-where": optimizer == "hill_climbing" and start in _card("hill-where")["variants"]["values"],
+        # 0 is where every visit starts: only a start the learner chose counts.
+        "hill-where": optimizer == "hill_climbing" and start != 0 and start in _card("hill-where")["variants"]["values"],
         "hill-trap": optimizer == "hill_climbing" and kind == "local",
         "hill-escape": optimizer == "hill_climbing" and on_orange_hill and kind == "global",
         "step-sizes": optimizer == "gradient_ascent" and start == _card("step-sizes")["start"]
