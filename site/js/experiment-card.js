@@ -1,5 +1,6 @@
 // One experiment card: a question, a prediction to commit to (Run waits for it), hints one at a
 // time (the last is the answer, from Python), and the feedback on the run. Text only, no HTML.
+import { resultOf } from "./progress.js";
 
 /** A new element with its properties (text as textContent, never HTML) and children. */
 export const element = (tag, properties = {}, children = []) => {
@@ -112,7 +113,7 @@ export function createExperimentCard(card, { onRun, answer }) {
       const told = attempt.selfMade ? `What happened: ${attempt.outcome}.`
         : `You predicted: ${attempt.prediction}. What happened: ${attempt.outcome}.`;
       const when = kept ? ` (${attempt.date.slice(0, 10)})` : "";
-      feedback.dataset.kind = attempt.selfMade ? "own" : attempt.correct ? "right" : "wrong";
+      feedback.dataset.kind = resultOf(attempt);
       feedback.replaceChildren(element("p", { className: "experiment-verdict" }, [element("strong", { textContent: lead }),
         ` ${told}${when}`]), ...attempt.explanation.map((sentence) => element("p", { textContent: sentence })));
     },

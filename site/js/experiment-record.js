@@ -1,12 +1,14 @@
 // What the learner can do with their record of experiments: download it for a teacher (a CSV
 // table, or a certificate-style PNG drawn on a canvas), or start again after a confirmation.
 import { element } from "./experiment-card.js";
-import { attemptsToCsv } from "./progress.js";
+import { attemptsToCsv, RESULTS, resultOf } from "./progress.js";
 import { download } from "./export.js";
 
 const WIDTH = 1200;
-const ROW_HEIGHT = 34;
-const COLUMNS = [["Experiment", 40, 330], ["Your prediction", 380, 330], ["What happened", 720, 330], ["Date", 1060, 110]];
+const LINE_HEIGHT = 22;
+const ROW_GAP = 14;
+const COLUMNS = [["Experiment", 40, 270], ["Your prediction", 330, 280], ["What happened", 630, 320], ["Result", 970, 80],
+  ["Date", 1070, 100]];
 
 /** The toolbar: two downloads and a reset that asks first; onReset() follows a reset. */
 export function createRecordTools({ progress, onReset }) {
@@ -63,19 +65,29 @@ function latestAttempts(attempts) {
   return [...latest.values()];
 }
 
-function shortened(ctx, text, width) {
-  if (ctx.measureText(text).width <= width) return text;
-  let cut = text;
-  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > width) cut = cut.slice(0, -1);
-  return `${cut}…`;
+/** The words of `text` in lines no wider than `width` at the context's font. */
+function wrapped(ctx, text, width) {
+  const lines = [];
+  for (const word of String(text).split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** A certificate-style page: who did what, in the colours of --certificate-* (light in both themes). */
 function drawCertificate(attempts) {
   const style = getComputedStyle(document.documentElement);
   const colour = (name) => style.getPropertyValue(`--certificate-${name}`).trim();
-  const canvas = element("canvas", { width: WIDTH, height: 260 + ROW_HEIGHT * (attempts.length + 1) });
+  const canvas = element("canvas", { width: WIDTH, height: 1 });
   const ctx = canvas.getContext("2d");
+  const cellFont = "17px system-ui, sans-serif";
+  ctx.font = cellFont;
+  const rows = attempts.map((attempt) => COLUMNS.map(([, , width], column) => wrapped(ctx,
+    [attempt.title, attempt.prediction, attempt.outcome, RESULTS[resultOf(attempt)], attempt.date.slice(0, 10)][column], width)));
+  const heights = rows.map((cells) => Math.max(...cells.map((lines) => lines.length)) * LINE_HEIGHT + ROW_GAP);
+  canvas.height = 280 + heights.reduce((sum, height) => sum + height, 0);
   ctx.fillStyle = colour("paper");
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.strokeStyle = colour("accent");
@@ -84,18 +96,19 @@ function drawCertificate(attempts) {
   ctx.fillStyle = colour("ink");
   ctx.font = "bold 34px system-ui, sans-serif";
   ctx.fillText("Math Fundamentals for Machine Learning", 40, 80);
-  const right = attempts.filter((attempt) => attempt.correct === true).length;
+  const predicted = attempts.filter((attempt) => !attempt.selfMade);
+  const right = predicted.filter((attempt) => attempt.correct === true).length;
   ctx.font = "22px system-ui, sans-serif";
   ctx.fillText(`${attempts.length} ${attempts.length === 1 ? "experiment" : "experiments"} done; `
-    + `${right} ${right === 1 ? "prediction" : "predictions"} right before running.`, 40, 130);
+    + `${right} of ${predicted.length} predictions made before running were right.`, 40, 130);
   ctx.fillText(`Downloaded on ${new Date().toISOString().slice(0, 10)}.`, 40, 166);
   ctx.font = "bold 18px system-ui, sans-serif";
   COLUMNS.forEach(([name, x]) => ctx.fillText(name, x, 226));
-  ctx.font = "17px system-ui, sans-serif";
-  attempts.forEach((attempt, i) => {
-    const y = 226 + ROW_HEIGHT * (i + 1);
-    const cells = [attempt.title, attempt.prediction, attempt.outcome, attempt.date.slice(0, 10)];
-    COLUMNS.forEach(([, x, width], column) => ctx.fillText(shortened(ctx, cells[column], width), x, y));
+  ctx.font = cellFont;
+  let y = 226 + ROW_GAP + LINE_HEIGHT;
+  rows.forEach((cells, i) => {
+    cells.forEach((lines, column) => lines.forEach((line, k) => ctx.fillText(line, COLUMNS[column][1], y + k * LINE_HEIGHT)));
+    y += heights[i];
   });
   return canvas;
 }

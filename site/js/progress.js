@@ -45,12 +45,17 @@ export function createProgress(release) {
   };
 }
 
+/** What an attempt's result is called in the downloads. */
+export const RESULTS = { own: "own run", right: "right", wrong: "not right" };
+
+/** "own", "right" or "wrong": a run of the learner's own, or a prediction that held or did not. */
+export const resultOf = (attempt) => (attempt.selfMade ? "own" : attempt.correct ? "right" : "wrong");
+
 /** One row per attempt: what a teacher reads in a spreadsheet. */
 export function attemptsToCsv(attempts) {
   const quote = (text) => `"${String(text).replaceAll('"', '""')}"`;
-  const result = (attempt) => (attempt.selfMade ? "own run" : attempt.correct ? "right" : "not right");
   const rows = [["experiment", "lesson", "prediction", "outcome", "result", "date"],
     ...attempts.map((attempt) => [attempt.title, attempt.lesson, attempt.prediction, attempt.outcome,
-      result(attempt), attempt.date])];
+      RESULTS[resultOf(attempt)], attempt.date])];
   return `${rows.map((row) => row.map(quote).join(",")).join("\n")}\n`;
 }
