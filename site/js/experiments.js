@@ -114,9 +114,10 @@ export function createExperiments({ release, pages }) {
   });
 
   return {
-    /** Python is ready: ask it for the cards of every page and show them. */
+    /** Python is ready, or its lessons changed: ask it for the cards of every page and show them. */
     async pythonReady() {
       ready = true;
+      entries.clear();
       for (const page of PAGES_WITH_CARDS) {
         const answer = await python.call("experiments", { page });
         lessons = { ...lessons, ...answer.lessons };

@@ -40,6 +40,8 @@ const editors = Object.entries({ functions: "functions", optimization: "optimiza
     onApplied(catalog) {
       update({ catalog });
       pages[page].setCatalog();
+      // The cards offer the functions there are now (an edit may add or remove one).
+      if (module === "functions") experiments.pythonReady().catch((error) => notify(error.message));
     },
   }));
 

@@ -166,3 +166,18 @@ def test_cards_with_feedback_and_hints_have_no_axe_violations(browser, http_root
     assert violations(page) == []
     context.close()
     assert guard.errors == []
+
+
+def test_a_function_the_learner_adds_is_offered_and_judged(site):
+    site.goto(site.index_url + "#/functions")
+    wait_for_python(site)
+    editor = site.get_by_role("textbox", name="Python code of functions.py")
+    editor.click()
+    site.keyboard.press("Control+End")
+    site.keyboard.insert_text('\n\ndef distance(x):\n    """How far x is from zero."""\n    return abs(x)\n')
+    site.keyboard.press("Control+Enter")
+    card = card_of(site, "The same output for −3 and 3")
+    predict_and_run(card, "distance")
+    expect(card).to_contain_text("distance(-3) = 3.000 and distance(3) = 3.000: the same.")
+    expect(card).to_contain_text("Your prediction was right.")
+    expect(site.get_by_label("Function", exact=True)).to_have_value("distance")
