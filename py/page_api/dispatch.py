@@ -6,8 +6,8 @@ strings, numbers and ``None``; a Python error comes back as data, never lost.
 
 import json
 
-from page_api import (derivatives, discovery, editing, network, race, runs, runtime, steps_explained,
-                      surface_view)
+from page_api import (derivatives, discovery, editing, experiments, network, race, runs, runtime,
+                      steps_explained, surface_view)
 
 METHODS = {
     "catalog": discovery.catalog,
@@ -26,6 +26,9 @@ METHODS = {
     "python_memory": runtime.python_memory,
     "explain_run": steps_explained.explain_run, "explain_descent": steps_explained.explain_descent,
     "derivative_curve": derivatives.derivative_curve, "secant": derivatives.secant,
+    "experiments": experiments.experiments,
+    "experiment_review": experiments.experiment_review,
+    "experiment_notice": experiments.experiment_notice,
 }
 
 

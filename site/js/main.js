@@ -9,6 +9,7 @@ import { createNetworkPage } from "./network-page.js";
 import { markOnce } from "./marks.js";
 import { createModuleEditor } from "./module-editor.js";
 import { offerOfflineUse } from "./offline-support.js";
+import { createExperiments } from "./experiments.js";
 
 const data = globalThis.MF_LESSON_DATA;
 // The build leaves out evenly spaced xs to keep the first download small; rebuild them.
@@ -27,9 +28,10 @@ function notify(message, { append = false } = {}) {
 update({ catalog: data.catalog });
 const pages = {
   functions: createFunctionsPage({ data, notify }),
-  optimization: createOptimizationPage({ data, notify }),
+  optimization: createOptimizationPage({ data, notify, onRunShown: (run) => experiments.noticeRun(run) }),
   "loss-landscape": createNetworkPage({ notify }),
 };
+const experiments = createExperiments({ release: data.release, pages });
 
 // Each editable module, with the page that shows what it defines.
 const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape",
@@ -39,6 +41,8 @@ const editors = Object.entries({ functions: "functions", optimization: "optimiza
     onApplied(catalog) {
       update({ catalog });
       pages[page].setCatalog();
+      // The cards offer the functions there are now (an edit may add or remove one).
+      if (module === "functions") experiments.pythonReady().catch((error) => notify(error.message));
     },
   }) }));
 
@@ -87,6 +91,7 @@ async function startPython() {
     return;
   }
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
+  experiments.pythonReady().catch((error) => notify(`The experiments could not be loaded: ${error.message}`));
   showEditor();
 }
 

@@ -24,8 +24,9 @@ const byId = (id) => document.getElementById(id);
 // The traced run waits for a calm moment, so quick successive runs never queue behind it.
 const STEPS_DELAY_MS = 150;
 
-/** Builds the page's controls and returns {show(), setCatalog(), pythonReady()} for the router. */
-export function createOptimizationPage({ data, notify }) {
+/** Builds the page's controls and returns {show(), setCatalog(), pythonReady(), runFromState()} for the
+ * router; onRunShown(run) follows every run shown (the experiment cards notice the learner's own). */
+export function createOptimizationPage({ data, notify, onRunShown }) {
   const canvas = byId("optimization-plot");
   const source = byId("optimizer-source");
   const tableBody = byId("iteration-table").tBodies[0];
@@ -79,6 +80,7 @@ export function createOptimizationPage({ data, notify }) {
       endings.draw();
       clearTimeout(stepsTimer);
       stepsTimer = setTimeout(() => showSteps(run), STEPS_DELAY_MS);
+      onRunShown?.(run);
     },
     onReplay(run, i) {
       const kept = comparison.runs().length;
@@ -235,6 +237,12 @@ export function createOptimizationPage({ data, notify }) {
       await panel.show();
       await comparison.restore();
       render();
+    },
+    /** Runs what the state holds (an experiment card set it up) the normal way; the run shown after. */
+    async runFromState() {
+      await panel.show();
+      await panel.run();
+      return panel.current();
     },
     /** Python is ready, with the live catalog in the state: live landscape, then what a link asked for. */
     async pythonReady() {
