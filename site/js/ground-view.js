@@ -5,7 +5,8 @@ import * as python from "./python-client.js";
 import { NETWORK, groundRange, state, update } from "./state.js";
 import { networkGround, surfaceGround, valueOfShade } from "./ground.js";
 import { colourOf, logRange, lossImage } from "./slice-plot.js";
-import { docSummary, fixed } from "./format.js";
+import { fixed } from "./format.js";
+import { renderDocstring } from "./docstring.js";
 import { significant } from "./race.js";
 
 const byId = (id) => document.getElementById(id);
@@ -29,8 +30,8 @@ export function createGroundView({ notify, onChange }) {
     select.replaceChildren(new Option(NETWORK_LABEL, NETWORK), ...names.map((name) => new Option(name, name)));
     select.value = state.surface;
     const chosen = state.catalog.surfaces?.find(({ name }) => name === state.surface);
-    byId("surface-doc").textContent = chosen ? docSummary(chosen.doc)
-      : "The loss of the neural network below, over a slice of its 33 weights.";
+    renderDocstring(byId("surface-doc"), chosen ? chosen.doc
+      : "The loss of the neural network below, over a slice of its 33 weights.", { paragraphs: 1 });
   }
 
   /** Shows the ground state.surface names, asking Python for its map when needed; false while it cannot. */
