@@ -58,7 +58,11 @@ class Site:
     def open_ready(self, fragment: str) -> None:
         """Opens the page and waits for the real signal that Python answers."""
         self.open(fragment)
-        self.page.wait_for_text("Python is ready")
+        try:
+            self.page.wait_for_text("Python is ready")
+        except Exception as error:
+            shown = self.page.measure("document.body.innerText.slice(0, 400)")
+            raise AssertionError(f"Python did not get ready; the page shows: {shown}") from error
 
 
 def engine_page(request, engine: str):
