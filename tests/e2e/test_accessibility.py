@@ -1,6 +1,7 @@
 """For every learner: axe-core finds no violations, no sideways scrolling on a phone, keyboard works."""
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -29,7 +30,11 @@ def test_no_axe_violations_on_any_page(browser, http_root, scheme, width):
     page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     page.get_by_role("button", name="Run optimization").click()
     page.get_by_role("button", name="Where do I end up?").click()
-    expect(page.get_by_role("img", name="Where each start ends. gradient_ascent")).to_be_visible()
+    expect(page.get_by_role("application", name="Where each start ends. gradient_ascent")).to_be_visible()
+    page.get_by_role("button", name="Draw the step size map").click()
+    expect(page.get_by_role("application", name=re.compile("^Outcome map of gradient ascent, 24 rates"))).to_be_visible(
+        timeout=60_000)
+    page.get_by_role("application", name=re.compile("^Outcome map")).focus()
     assert violations(page) == []
     page.goto(http_root + "index.html#/loss-landscape")
     page.get_by_role("button", name="Train the network").click()
