@@ -24,5 +24,7 @@ def test_benchmark_runs_once(dist, tmp_path):
     assert report["interactions"]["network_run_ms"]["p50"] > 0
     for runs in report["engines"]["browsers"].values():
         assert runs[0]["interactive_ms"] > 0 and runs[0]["run_ms"] > 0
+    assert all(figure["median"] > 0 for figure in report["interactions"]["network_optimizers_ms"].values())
     table = (tmp_path / "benchmark.md").read_text()
     assert "| cold http |" in table and "start-point sweep" in table and "neural network" in table
+    assert "| neural network, race of all six: 100 steps" in table

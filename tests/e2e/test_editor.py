@@ -174,7 +174,7 @@ def test_a_new_training_optimizer_joins_the_network_page(site):
     editor = open_editor(site, "loss-landscape", module="training")
     page = site.get_by_role("region", name="From one variable to a neural network")
     append_code(site, editor, SIGN_DESCENT)
-    page.get_by_role("button", name="Apply changes").click()
+    site.get_by_role("region", name="Edit the Python: training.py").get_by_role("button", name="Apply changes").click()
     expect(message(site, "training")).to_have_text("Applied: the page now uses your code.")
     page.get_by_label("Optimizer", exact=True).select_option("sign_descent")
     expect(page.get_by_role("note", name="About this optimizer")).to_have_text(
@@ -186,7 +186,6 @@ def test_a_new_training_optimizer_joins_the_network_page(site):
 def test_a_training_optimizer_without_points_is_explained(site):
     editor = open_editor(site, "loss-landscape", module="training")
     append_code(site, editor, "\n\ndef broken(gradient, start, iterations=100):\n    return 3\n")
-    site.get_by_role("region", name="From one variable to a neural network").get_by_role(
-        "button", name="Apply changes").click()
+    site.get_by_role("region", name="Edit the Python: training.py").get_by_role("button", name="Apply changes").click()
     expect(message(site, "training")).to_contain_text("broken returned int, not the list of (a, b) points it visited")
     expect(message(site, "training")).to_contain_text("The last version that worked stays active.")
