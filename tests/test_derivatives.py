@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from math_fundamentals import calculus
-from page_api import derivatives
 from page_api.dispatch import dispatch
 
 # Each function of functions.py and its derivative, written by hand with numpy.

@@ -81,7 +81,12 @@ def term(pieces: list[Piece]) -> list[Piece]:
 
 def equation(*parts) -> dict:
     """An equation from pieces and lists of pieces: ``{"math": pieces, "text": plain text}``."""
-    pieces = _flat(parts)
+    pieces = []
+    for piece in _flat(parts):
+        if pieces and piece[0] == pieces[-1][0] == "mtext":  # words next to words: one run of text
+            pieces[-1] = ["mtext", pieces[-1][1] + piece[1]]
+        else:
+            pieces.append(piece)
     return {"math": pieces, "text": plain(pieces)}
 
 

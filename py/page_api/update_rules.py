@@ -80,8 +80,8 @@ def _candidate(step: Step) -> dict:
 
 
 def _verdict(accepted: bool, step: Step) -> list:
-    return [words(": accepted, " if accepted else ": rejected, "), name("x"),
-            op("=") if accepted else words(" stays "), number(step.point)]
+    where = plain(number(step.point))
+    return [words(f": accepted, x = {where}" if accepted else f": rejected, x stays {where}")]
 
 
 def hill_climbing(step: Step):

@@ -26,8 +26,8 @@ export function explainPoint(name, answer) {
     secant: secant === null ? "undefined here" : `${slope(secant)} (h = ${h})`,
     derivative: slope(derivative),
     summary,
-    functionPlot: `Plot of ${name}(x) for x from −10 to 10, with ${secantText} and ${tangentText}`,
-    slopePlot: `Plot of the derivative ${name}′(x) for x from −10 to 10; at ${at} it is ${slope(derivative)}`,
+    functionPlot: `Secant and tangent on the curve of ${name}(x), x from −10 to 10: ${secantText}, and ${tangentText}`,
+    slopePlot: `The derivative ${name}′(x) for x from −10 to 10; at ${at} it is ${slope(derivative)}`,
   };
 }
 

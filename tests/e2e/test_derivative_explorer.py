@@ -57,14 +57,14 @@ def test_the_point_moves_with_the_keyboard_and_the_pointer(site):
     site.keyboard.press("ArrowRight")
     expect(point).to_have_attribute("aria-valuetext", "x = 1.01")
     expect(explorer.get_by_label("Derivative f′(x)")).to_have_text(shown(derivatives.secant("square", 1.01, 1)["derivative"]))
-    plot = explorer.get_by_role("img", name=re.compile(r"^Plot of square\(x\)"))
+    plot = explorer.get_by_role("img", name=re.compile(r"^Secant and tangent on the curve of square\(x\)"))
     box = plot.bounding_box()
     # The plot area ends 14 px before the canvas's right edge: a press there is x = 10.
     site.mouse.click(box["x"] + box["width"] - 14, box["y"] + box["height"] / 2)
     expect(point).to_have_attribute("aria-valuetext", "x = 10.00")
     expect(explorer.get_by_label("f(x)", exact=True)).to_have_text("100.000")
     expect(plot).to_have_accessible_name(re.compile(r"the tangent at x = 10\.00, slope 20\.0000$"))
-    expect(explorer.get_by_role("img", name=re.compile(r"^Plot of the derivative square′\(x\)"))).to_have_accessible_name(
+    expect(explorer.get_by_role("img", name=re.compile(r"^The derivative square′\(x\)"))).to_have_accessible_name(
         re.compile(r"at x = 10\.00 it is 20\.0000$"))
 
 
