@@ -1,14 +1,19 @@
-// A short text description for a plot: what it shows now, in words, linked to the
-// canvas by aria-describedby. Screen readers read it with the plot's name.
+// A short text that describes an element (a plot, a code view), placed right after it
+// and linked by aria-describedby: screen readers read it with the element's name.
 
-/** Sets the text that describes `canvas`, creating its (visually hidden) element the first time. */
-export function describeCanvas(canvas, text) {
-  const id = `${canvas.id}-description`;
+/** The element's description <p> (id `${element.id}-${suffix}`), made the first time with `className`. */
+export function descriptionOf(element, { suffix = "description", className = "visually-hidden" } = {}) {
+  const id = `${element.id}-${suffix}`;
   let description = document.getElementById(id);
   if (!description) {
-    description = Object.assign(document.createElement("p"), { id, className: "visually-hidden" });
-    canvas.after(description);
-    canvas.setAttribute("aria-describedby", id);
+    description = Object.assign(document.createElement("p"), { id, className });
+    element.after(description);
+    element.setAttribute("aria-describedby", id);
   }
-  description.textContent = text;
+  return description;
+}
+
+/** Sets the text that describes `canvas`: what the plot shows now, in words (visually hidden). */
+export function describeCanvas(canvas, text) {
+  descriptionOf(canvas).textContent = text;
 }

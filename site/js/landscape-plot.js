@@ -25,10 +25,12 @@ export function drawLandscapeScene(ctx, view, theme, { landscape, run, replay, s
   if (run) {
     ctx.save();
     if (stale) ctx.globalAlpha = STALE_ALPHA;
-    drawPath(ctx, view, run.xs, run.ys, replay, { color: theme.path });
+    // drawPath sets its own opacity, so a stale path is told apart by its grey too.
+    const pathColor = stale ? theme.muted : theme.path;
+    drawPath(ctx, view, run.xs, run.ys, replay, { color: pathColor });
     current = { x: run.xs[replay], y: run.ys[replay] };
     if (replay > 0) {
-      drawStepArrow(ctx, view, { x: run.xs[replay - 1], y: run.ys[replay - 1] }, current, { color: theme.path });
+      drawStepArrow(ctx, view, { x: run.xs[replay - 1], y: run.ys[replay - 1] }, current, { color: pathColor });
     }
     drawTangent(ctx, view, current, run.slopes[replay], { color: theme.current });
     drawBestRing(ctx, view, { x: run.best_xs[replay], y: run.best_ys[replay] }, theme.best);

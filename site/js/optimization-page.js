@@ -5,7 +5,7 @@ import * as python from "./python-client.js";
 import { fitCanvas, frameScheduler, plotTheme } from "./canvas.js";
 import { createView, nearestIndex, yRangeOf } from "./plot.js";
 import { drawLandscapeScene } from "./landscape-plot.js";
-import { fixed } from "./format.js";
+import { fixed, sampleX } from "./format.js";
 import { state } from "./state.js";
 import { attachPointer } from "./pointer.js";
 import { createRunPanel } from "./run-panel.js";
@@ -220,10 +220,11 @@ export function createOptimizationPage({ data, notify, onRunShown }) {
   attachPointer(canvas, {
     view: currentView,
     onMove(point) {
-      pointerX = point?.x ?? null;
+      // The sample under the pointer: the readout shows f at the very x it shows.
+      pointerX = point ? landscape.xs[nearestIndex(landscape.xs, point.x)] : null;
       byId("optimization-pointer").value = pointerX === null
         ? "Point at the plot to read x and f(x); click to start there."
-        : `x = ${fixed(pointerX, 2)}, f(x) = ${fixed(landscapeAt(pointerX), 3)}`;
+        : `x = ${sampleX(pointerX)}, f(x) = ${fixed(landscapeAt(pointerX), 3)}`;
       render();
     },
     onClick: ({ x }) => panel.setStart({ start: Math.round(x * 10) / 10 }),

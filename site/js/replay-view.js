@@ -1,6 +1,7 @@
 // The text side of the replay: the optimizer's source with the lines of the
 // current iteration marked, its variables, and the table of every iteration.
 import { fixed } from "./format.js";
+import { descriptionOf } from "./described.js";
 
 /** Writes the source as one element per line, so lines can be marked later. */
 export function renderSource(pre, source, firstLine) {
@@ -35,16 +36,9 @@ export function markLines(pre, step, iteration = null) {
     + `${last === undefined ? "" : `; line ${last} last`}.` : "";
 }
 
-/** The summary element under a code view, made the first time. */
+/** The summary under a code view, visible and its accessible description. */
 function linesSummary(pre) {
-  const id = `${pre.id}-summary`;
-  let summary = document.getElementById(id);
-  if (!summary) {
-    summary = Object.assign(document.createElement("p"), { id, className: "small lines-summary" });
-    pre.after(summary);
-    pre.setAttribute("aria-describedby", id);
-  }
-  return summary;
+  return descriptionOf(pre, { suffix: "summary", className: "small lines-summary" });
 }
 
 /** "Lines 12–15 and 18", "Line 4", "No line". */

@@ -3,7 +3,10 @@
 import { fixed } from "./format.js";
 import { runKey } from "./state.js";
 
-const ENDED_ON = { global: "on the global maximum", local: "on the local maximum" };
+// Where a run ended, by the kind of its verdict (the verdict itself is on screen beside the plot).
+const ENDED_ON = { global: "on the global maximum", local: "on the local maximum", oscillating: "still swinging",
+  moving: "still moving", climbing: "still climbing", valley: "in a valley", still: "where it started",
+  downhill: "lower than it started", outside: "outside the plotted range", diverged: "after flying off" };
 
 /** "scale 2, seed 5" (empty for an optimizer without settings). */
 export function settingsText(settings) {
@@ -30,7 +33,7 @@ export function staleText(run) {
 /** "hill_climbing from -15 ended at x = -16.19, f(x) = 8.03, on the local maximum after 100 iterations." */
 export function runSentence(run) {
   const last = run.xs.length - 1;
-  const where = ENDED_ON[run.outcome.kind] ?? `(${run.outcome.label.toLowerCase()})`;
-  return `${runName(run)} ended at x = ${fixed(run.xs[last], 2)}, f(x) = ${fixed(run.ys[last], 2)}, ${where} `
-    + `after ${last} iterations.`;
+  const where = ENDED_ON[run.outcome.kind] ?? "";
+  return `${runName(run)} ended at x = ${fixed(run.xs[last], 2)}, f(x) = ${fixed(run.ys[last], 2)}, `
+    + `${where ? `${where} ` : ""}after ${last} iterations.`;
 }

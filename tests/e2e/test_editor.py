@@ -97,7 +97,7 @@ def test_an_endless_loop_is_stopped_and_the_app_recovers(site):
     expect(message(site)).to_contain_text("The last version that worked is active again")
     wait_for_python(site, timeout=60_000)
     site.get_by_label("Function", exact=True).select_option("square")
-    expect(site.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00")
+    expect(site.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00 and x = 10.00")
     site.get_by_role("link", name="2. Optimization").click()
     site.get_by_role("button", name="Run optimization").click()
     expect(site.get_by_label("Replay iteration")).to_be_enabled(timeout=60_000)

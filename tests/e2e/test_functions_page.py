@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from page_api import discovery, runs
 from tests.e2e.conftest import wait_for_python
+from tests.e2e.test_editor import append_code, open_editor
 
 
 # Every place each extreme is reached over the samples: square is 100 at both ends, cosine -1
@@ -98,12 +99,8 @@ def test_pointer_readout_follows_a_change_of_function(site):
 
 
 def test_a_function_without_a_minimum_says_so(site):
-    site.goto(site.index_url + "#/functions")
-    wait_for_python(site)
-    editor = site.get_by_role("textbox", name="Python code of functions.py")
-    editor.click()
-    site.keyboard.press("Control+End")
-    site.keyboard.insert_text('\n\ndef inverse(x: float) -> float:\n    """One divided by x."""\n    return 1 / x\n')
+    editor = open_editor(site)
+    append_code(site, editor, '\n\ndef inverse(x: float) -> float:\n    """One divided by x."""\n    return 1 / x\n')
     site.get_by_role("button", name="Apply changes").first.click()
     site.get_by_label("Function", exact=True).select_option("inverse")
     expect(site.get_by_label("Minimum", exact=True)).to_have_text("no minimum: f falls without bound near x = 0")

@@ -103,3 +103,16 @@ def test_the_downloaded_picture_has_a_title_and_a_legend(site):
     legend_band = picture.crop((0, picture.height - 60, picture.width // 2, picture.height))
     for band in (title_band, legend_band):
         assert band.getextrema() != tuple((value, value) for value in background), "no text drawn"
+
+
+def test_the_pointer_reads_f_at_the_x_it_shows(site):
+    from math_fundamentals import landscape
+
+    run_once(site, QUERY)
+    box = plot(site).bounding_box()
+    pointer = site.get_by_label("Pointer", exact=True).filter(visible=True)
+    for share in (0.1234, 0.5077, 0.8891):
+        site.mouse.move(box["x"] + 48 + (box["width"] - 62) * share, box["y"] + box["height"] / 2)
+        expect(pointer).to_have_text(re.compile(r"^x = -?\d+\.\d+, f\(x\) = -?\d+\.\d{3}$"))
+        x, y = (float(value) for value in re.findall(r"-?\d+\.\d+", pointer.text_content()))
+        assert f"{landscape.bumpy(x):.3f}" == f"{y:.3f}", (x, y)

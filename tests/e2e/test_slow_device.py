@@ -72,4 +72,4 @@ def test_an_endless_loop_is_still_stopped_on_a_busy_machine_and_the_app_recovers
     expect(busy_page.get_by_text("The last version that worked is active again")).to_be_visible(timeout=SLOW)
     wait_for_python(busy_page, timeout=SLOW)
     busy_page.get_by_label("Function", exact=True).select_option("square")
-    expect(busy_page.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00", timeout=SLOW)
+    expect(busy_page.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00 and x = 10.00", timeout=SLOW)
