@@ -133,10 +133,11 @@ export function drawCurve(ctx, view, xs, ys, { color, width = 2 }) {
 
 /**
  * A round marker with a text label; points outside the view get an arrow at the edge.
- * The label is drawn in labelColor (the marker's colour unless given), on a rim of labelHalo if given.
+ * The label is drawn in labelColor (the marker's colour unless given), on a rim of labelHalo if given;
+ * labelOnly draws the label alone, to put it back above what was drawn since.
  */
 export function drawMarker(ctx, view, { x, y }, {
-  color, label = "", radius = 6, outline = null, outlineWidth = 2, labelColor = color, labelHalo = null,
+  color, label = "", radius = 6, outline = null, outlineWidth = 2, labelColor = color, labelHalo = null, labelOnly = false,
 }) {
   const px = view.px(x);
   const py = view.py(y);
@@ -147,13 +148,15 @@ export function drawMarker(ctx, view, { x, y }, {
     ctx.restore();
     return;
   }
-  traceCircle(ctx, px, py, radius);
-  ctx.fillStyle = color;
-  ctx.fill();
-  if (outline) {
-    ctx.strokeStyle = outline;
-    ctx.lineWidth = outlineWidth;
-    ctx.stroke();
+  if (!labelOnly) {
+    traceCircle(ctx, px, py, radius);
+    ctx.fillStyle = color;
+    ctx.fill();
+    if (outline) {
+      ctx.strokeStyle = outline;
+      ctx.lineWidth = outlineWidth;
+      ctx.stroke();
+    }
   }
   if (label) {
     ctx.font = "600 12px system-ui, sans-serif";

@@ -54,12 +54,13 @@ export function drawSliceScene(ctx, view, theme, { ground, image, run, replay, s
   drawContours(ctx, view, ground.contours, colours.contour);
   drawAxes(ctx, view, theme, { grid: false });
   const rimmed = { radius: 6, outline: colours.halo, labelHalo: colours.halo };
-  const drawMinima = () => {
+  const drawMinima = (labelOnly) => {
     for (const { a, b, label, kind } of ground.markers) {
-      drawMarker(ctx, view, { x: a, y: b }, { color: kind === "lowest" ? colours.path : colours.local, label, ...rimmed });
+      drawMarker(ctx, view, { x: a, y: b }, { color: kind === "lowest" ? colours.path : colours.local, label,
+        labelOnly, ...rimmed });
     }
   };
-  drawMinima();
+  drawMinima(false);
   if (run?.runs) {
     run.runs.forEach((entrant, i) => drawRacer(ctx, view, entrant, replay, raceColours[i % raceColours.length], colours));
   } else if (run) {
@@ -68,8 +69,8 @@ export function drawSliceScene(ctx, view, theme, { ground, image, run, replay, s
     drawMarker(ctx, view, { x: start.a, y: start.b }, {
       color: colours.current, label: "Start", radius: 5, outline: colours.path, labelHalo: colours.halo });
   }
-  // The minima and their names once more above the paths: a path never hides a label.
-  if (run) drawMinima();
+  // The minima's names once more above the paths: a path never hides a label.
+  if (run) drawMinima(true);
   if (pointer) {
     drawMarker(ctx, view, { x: pointer.a, y: pointer.b }, { color: colours.path, radius: 3, outline: colours.halo });
   }
