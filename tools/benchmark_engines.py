@@ -113,3 +113,31 @@ def engine_report(browser, root: str, repeat: int) -> dict:
     name, figures = busy_chromium_runs(browser, root, repeat)
     report[name] = figures
     return {"browsers": report, "missing": missing}
+
+
+def main() -> None:
+    """Only these figures: `uv run python -m tools.benchmark_engines [--repeat 5]` (after a build)."""
+    import argparse
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    from tools.benchmark import SUB_PATH
+    from tools.benchmark_report import engine_lines
+    from tools.chromium import launch_chromium
+    from tools.static_server import serving, warm_up
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--repeat", type=int, default=5)
+    repeat = parser.parse_args().repeat
+    warm_up(build.DIST)
+    with serving(build.DIST, SUB_PATH) as root, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        report = engine_report(browser, root, repeat)
+        browser.close()
+    print(json.dumps(report))
+    print("\n".join(engine_lines(report)))
+
+
+if __name__ == "__main__":
+    main()
