@@ -32,7 +32,7 @@ def test_changing_a_setting_clears_the_strip(site):
     site.get_by_role("button", name="Where do I end up?").click()
     strip = site.get_by_role("application", name=re.compile("Where each start ends"))
     expect(strip).to_be_visible()
-    site.get_by_label("Scale").fill("3")
+    site.get_by_label("Scale", exact=True).fill("3")
     expect(strip).to_be_hidden()
 
 

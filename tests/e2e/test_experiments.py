@@ -44,7 +44,7 @@ def test_the_run_waits_for_a_prediction_and_a_wrong_one_is_told_the_runs_numbers
                                  "What happened: On the global maximum (the green peak).")
     # The run went the page's normal way: fields, verdict and replay show it.
     expect(site.get_by_label("Starting point")).to_have_value("-15")
-    expect(site.get_by_label("Scale")).to_have_value("5")
+    expect(site.get_by_label("Scale", exact=True)).to_have_value("5")
     x = runs.run("hill_climbing", -15, {"scale": 5, "seed": 0})["xs"][-1]
     expect(site.get_by_role("status", name="Verdict")).to_contain_text(f"x = {x:.3f}")
     expect(site.get_by_label("Replay iteration")).to_be_enabled()

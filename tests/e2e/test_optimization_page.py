@@ -25,12 +25,12 @@ def test_optimizer_picker_and_its_controls(site):
     open_optimization(site)
     picker = optimizer_picker(site)
     expect(picker.locator("option")).to_contain_text(["hill_climbing", "gradient_ascent"])
-    expect(site.get_by_label("Scale")).to_have_value("1")
+    expect(site.get_by_label("Scale", exact=True)).to_have_value("1")
     expect(site.get_by_label("Step size")).to_have_count(0)
     expect(site.get_by_role("note", name="About this optimizer")).to_contain_text("Hill climbing: try a random step")
     picker.select_option("gradient_ascent")
     expect(site.get_by_label("Step size")).to_have_value("0.01")
-    expect(site.get_by_label("Scale")).to_have_count(0)
+    expect(site.get_by_label("Scale", exact=True)).to_have_count(0)
     expect(site.get_by_role("note", name="About this optimizer")).to_contain_text("Gradient ascent: walk in the direction")
     expect(site.get_by_label("Starting point")).to_have_value("0")
 
@@ -78,7 +78,7 @@ def test_out_of_range_input_is_explained_and_nothing_runs(site):
 @pytest.mark.parametrize("typed", ["", "1e", "1e400", "-"])
 def test_non_numbers_in_a_setting_are_refused(site, typed):
     open_optimization(site)
-    scale = site.get_by_label("Scale")
+    scale = site.get_by_label("Scale", exact=True)
     scale.fill("")
     scale.press_sequentially(typed)
     run_button(site).click()

@@ -76,7 +76,7 @@ def test_a_link_restores_the_run_and_its_replay_position(site):
     site.goto(link)
     expect(site.get_by_label("Replay iteration")).to_have_value("42", timeout=60_000)
     expect(site.get_by_label("Seed")).to_have_value("5")
-    expect(site.get_by_label("Scale")).to_have_value("2")
+    expect(site.get_by_label("Scale", exact=True)).to_have_value("2")
 
 
 def test_bad_values_in_a_link_are_clamped_with_a_notice(site):

@@ -25,12 +25,12 @@ def test_changing_a_setting_marks_the_run_as_old_and_running_again_clears_it(sit
     run_once(site, QUERY)
     expected = runs.run("hill_climbing", -15.0, {"scale": 1.0, "seed": 0})
     expect(verdict(site)).to_have_text(expected["outcome"]["label"])
-    site.get_by_label("Scale").fill("3")
+    site.get_by_label("Scale", exact=True).fill("3")
     expect(verdict(site)).to_have_text("This run used hill_climbing from -15 (scale 1, seed 0); "
                                        "run again for the new settings.")
     expect(plot(site)).to_have_accessible_description(re.compile("^An old run, made with other settings"))
     # Back to the settings of the run: it is the run of the fields again.
-    site.get_by_label("Scale").fill("1")
+    site.get_by_label("Scale", exact=True).fill("1")
     expect(verdict(site)).to_have_text(expected["outcome"]["label"])
     site.get_by_label("Starting point").fill("4")
     expect(verdict(site)).to_contain_text("This run used hill_climbing from -15")
