@@ -9,6 +9,8 @@ from math_fundamentals import optimization
 from page_api import dispatch, editing, tasks
 from tests.test_course_code import restore_lessons  # noqa: F401 - a fixture
 
+# Read once: after an edit, inspect would read the edited text back from linecache.
+ORIGINAL = inspect.getsource(optimization)
 DESCENT = '''
 
 def gradient_descent(function, start, iterations=100, step_size=0.01):
@@ -54,7 +56,7 @@ VALLEY = XS[BETWEEN][np.argmin(YS[BETWEEN])]
 
 
 def apply(code):
-    editing.apply_edit("optimization", inspect.getsource(optimization) + code)
+    editing.apply_edit("optimization", ORIGINAL + code)
 
 
 def check(task, **args):
