@@ -3,6 +3,7 @@
 import inspect
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from math_fundamentals import optimization
@@ -105,8 +106,10 @@ def test_an_optimizer_of_the_learners_reaches_the_top_and_the_shipped_one_does_n
     expect(site.get_by_text("1 of 3 tasks done")).to_be_visible()
 
 
-def test_no_axe_violations_on_the_tasks(browser, http_root):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_the_tasks(browser, http_root, scheme):
     context, page, guard = open_site(browser, http_root, bypass_csp=True)
+    page.emulate_media(color_scheme=scheme)
     page.goto(http_root + "index.html#/optimization")
     wait_for_python(page)
     card = task(page, "^Fix")
