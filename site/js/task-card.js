@@ -83,8 +83,9 @@ export function createTaskCard(task, { onCheck, onInsert }) {
       done.hidden = !answer.done && done.hidden;
       const lead = answer.passed ? "Passed." : "Not yet.";
       feedback.dataset.kind = answer.passed ? "right" : "wrong";
-      feedback.replaceChildren(element("p", { className: "experiment-verdict" }, [element("strong", { textContent: lead }),
-        date ? ` (checked ${date.slice(0, 10)})` : ""]), ...answer.verdict.map((sentence) => element("p", { textContent: sentence })));
+      const verdict = element("p", { className: "experiment-verdict" },
+        [element("strong", { textContent: lead }), date ? ` (checked ${date.slice(0, 10)})` : ""]);
+      feedback.replaceChildren(verdict, ...answer.verdict.map((sentence) => element("p", { textContent: sentence })));
     },
   };
 }
