@@ -34,8 +34,8 @@ NODE_MODULES = ROOT / "node_modules"
 ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
-# The stylesheets of site/, served as one style.css: the look, then where things stand.
-STYLESHEETS = ("style.css", "layout.css", "features.css")
+# The stylesheets of site/, served as one style.css: the look, where things stand, the features.
+STYLESHEETS = ("style.css", "layout.css", "features.css", "tasks.css")
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
 MORE_STDLIB_NAME = "python_stdlib_more.zip"

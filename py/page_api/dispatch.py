@@ -7,7 +7,7 @@ strings, numbers and ``None``; a Python error comes back as data, never lost.
 import json
 
 from page_api import (derivatives, discovery, editing, experiments, network, race, runs, runtime,
-                      steps_explained, surface_view)
+                      steps_explained, surface_view, tasks)
 
 METHODS = {
     "catalog": discovery.catalog,
@@ -29,6 +29,7 @@ METHODS = {
     "experiments": experiments.experiments,
     "experiment_review": experiments.experiment_review,
     "experiment_notice": experiments.experiment_notice,
+    "tasks": tasks.tasks, "task_check": tasks.task_check,
 }
 
 

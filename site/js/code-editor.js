@@ -51,6 +51,12 @@ function createCodeEditor(parent, { text, label, describedBy, onChange, onApply 
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next },
         annotations: isolateHistory.of("full") });
     },
+    /** Adds text at the end, as one step of its own in the undo history, and scrolls to it. */
+    append(more) {
+      const at = view.state.doc.length;
+      view.dispatch({ changes: { from: at, insert: more }, annotations: isolateHistory.of("full"),
+        selection: { anchor: at + more.length }, scrollIntoView: true });
+    },
     /**
      * Underlines each of the lines (1-based) with the message, and puts the cursor on the first
      * and scrolls it into the middle of the editor (the cursor's place would win over a scroll

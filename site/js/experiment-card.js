@@ -10,7 +10,7 @@ export const element = (tag, properties = {}, children = []) => {
 };
 
 /** A fieldset of radio buttons: choices are [value, label] pairs; onPick(value) follows a choice. */
-function radioGroup(idBase, legend, choices, onPick) {
+export function radioGroup(idBase, legend, choices, onPick) {
   const group = element("fieldset", { className: "experiment-choices" }, [element("legend", { textContent: legend })]);
   choices.forEach(([value, label], i) => {
     const input = element("input", { type: "radio", name: idBase, id: `${idBase}-${i}`, value: String(value) });

@@ -10,6 +10,7 @@ import { markOnce } from "./marks.js";
 import { createModuleEditor } from "./module-editor.js";
 import { offerOfflineUse } from "./offline-support.js";
 import { createExperiments } from "./experiments.js";
+import { createTasks } from "./tasks.js";
 
 const data = globalThis.MF_LESSON_DATA;
 // The build leaves out evenly spaced xs to keep the first download small; rebuild them.
@@ -43,8 +44,10 @@ const editors = Object.entries({ functions: "functions", optimization: "optimiza
       pages[page].setCatalog();
       // The cards offer the functions there are now (an edit may add or remove one).
       if (module === "functions") experiments.pythonReady().catch((error) => notify(error.message));
+      if (module === "optimization") tasks.setCatalog(catalog);
     },
   }) }));
+const tasks = createTasks({ release: data.release, editor: editors.find(({ page }) => page === "optimization").editor });
 
 // The code editor (CodeMirror) is not needed for the first view: it is set up once Python is
 // ready, and only on the page shown (each editor takes a long task of the main thread); another
@@ -92,6 +95,7 @@ async function startPython() {
   }
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
   experiments.pythonReady().catch((error) => notify(`The experiments could not be loaded: ${error.message}`));
+  tasks.pythonReady().catch((error) => notify(`The tasks could not be loaded: ${error.message}`));
   showEditor();
 }
 

@@ -78,8 +78,9 @@ export function createModuleEditor({ module, original, release, onApplied }) {
 
   async function apply(text, { quiet = false } = {}) {
     if (!python.isReady()) {
-      say("Python is still starting; try again in a moment.", "info");
-      return;
+      const waiting = "Python is still starting; try again in a moment.";
+      say(waiting, "info");
+      return waiting;
     }
     if (!quiet) say("Applying…", "info");
     try {
@@ -91,10 +92,12 @@ export function createModuleEditor({ module, original, release, onApplied }) {
       offerRewrite(null);
       if (!quiet) say("Applied: the page now uses your code.", "ok");
       onApplied(catalog);
+      return null;
     } catch (error) {
       const details = error.details ?? {};
       const where = details.line ? `Line ${details.line}: ` : "";
-      store("failure", JSON.stringify({ text, message: `${where}${details.type ?? error.name}: ${error.message}.` }));
+      const failure = `${where}${details.type ?? error.name}: ${error.message}.`;
+      store("failure", JSON.stringify({ text, message: failure }));
       editor?.showProblem(details.lines ?? (details.line ? [details.line] : []), error.message);
       offerRewrite(details.rewrite ?? null);
       if (details.type === "Timeout") {
@@ -103,6 +106,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
         say(`${where}${details.type ?? error.name}: ${error.message}. ${details.hint ?? ""} `
           + "The last version that worked stays active.", "error");
       }
+      return failure;
     } finally {
       showState();
     }
@@ -165,5 +169,18 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     if (status.state === "ready" && working !== original) apply(working, { quiet: true });
   });
 
-  return { show };
+  return { show,
+    /** The code the editor shows. */
+    text: () => (editor ? editor.text() : readStored("draft") ?? working),
+    /** Adds code at the end of the editor, as one step Ctrl+Z undoes. */
+    async append(code) {
+      await show();
+      editor.append(code);
+    },
+    /** Applies what the editor shows, as Apply does: null when it worked, else the error in words. */
+    async applyShown() {
+      await show();
+      return apply(editor.text());
+    },
+  };
 }
