@@ -35,7 +35,7 @@ ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
 # The stylesheets of site/, served as one style.css: the look, then where things stand.
-STYLESHEETS = ("style.css", "layout.css")
+STYLESHEETS = ("style.css", "layout.css", "links.css")
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
 MORE_STDLIB_NAME = "python_stdlib_more.zip"
