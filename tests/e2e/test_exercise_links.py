@@ -2,10 +2,12 @@
 controls; hostile values in such a link are ignored with a notice that names them."""
 
 import re
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
 
+import build
 from tests.e2e.conftest import open_site, wait_for_python
 from tests.e2e.test_accessibility import violations
 
@@ -122,3 +124,22 @@ def test_exercise_mode_has_no_axe_violations(browser, http_root, scheme):
     assert violations(page) == []
     context.close()
     assert guard.errors == []
+
+
+def test_an_exercise_link_works_in_the_unzipped_offline_copy(browser, dist, tmp_path):
+    with zipfile.ZipFile(dist / build.OFFLINE_ZIP_NAME) as archive:
+        archive.extractall(tmp_path)
+    root = (tmp_path / "math-fundamentals").as_uri() + "/"
+    context, page, guard = open_site(browser, root)
+    page.goto(root + "index.html#/loss-landscape?descent=gradient_descent&a=1&b=1&lock=start_a,start_b&hide=race")
+    wait_for_python(page)
+    expect(exercise_banner(page)).to_contain_text("Locked: Start a, Start b. Hidden: Race.")
+    expect(page.get_by_label("Start a", exact=True)).to_be_disabled()
+    expect(page.get_by_role("group", name="Race", exact=True)).to_have_count(0)
+    link = make_link(page, choices=[("Start b", "shown")])
+    assert link.startswith(root) and "lock=start_a&" in link
+    expect(page.get_by_label(re.compile("^On another computer"))).to_have_value(link[len(root + "index.html"):])
+    page.get_by_role("button", name="Train the network").click()
+    expect(page.get_by_label("Replay step")).to_be_enabled()
+    context.close()
+    assert guard.outside == [] and guard.errors == []
