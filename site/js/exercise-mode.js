@@ -121,8 +121,10 @@ export function createExerciseMode({ notify }) {
     const title = cardElement()?.querySelector("h4")?.textContent;
     const hidden = labels(state.hide);
     const lockedLabels = labels(state.lock.filter((name) => !state.hide.includes(name)));
-    summary.textContent = ["This page is set up by your teacher's link.", title ? `Experiment: ${title}.` : "",
-      lockedLabels ? `Locked: ${lockedLabels}.` : "", hidden ? `Hidden: ${hidden}.` : ""].filter(Boolean).join(" ");
+    // "Hidden: Where do I end up?" ends as its label does; other lists end with a full stop.
+    const sentence = (lead, text) => (text ? `${lead}: ${text}${/[.?!]$/.test(text) ? "" : "."}` : "");
+    summary.textContent = ["This page is set up by your teacher's link.", sentence("Experiment", title),
+      sentence("Locked", lockedLabels), sentence("Hidden", hidden)].filter(Boolean).join(" ");
   }
 
   /** Ignores, with a notice, the card the page does not have (once its cards are there). */

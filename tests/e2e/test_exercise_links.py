@@ -52,7 +52,7 @@ def test_a_link_made_from_the_page_opens_it_as_an_exercise(site):
     site.goto(link)
     wait_for_python(site)
     banner = exercise_banner(site)
-    expect(banner).to_contain_text(f"Experiment: {TRAP}. Locked: Starting point. Hidden: Optimizer, Where do I end up?.")
+    expect(banner).to_contain_text(f"Experiment: {TRAP}. Locked: Starting point. Hidden: Optimizer, Where do I end up?")
     start = site.get_by_label("Starting point", exact=True)
     expect(start).to_be_disabled()
     expect(start).to_have_value("-12")
