@@ -35,7 +35,7 @@ ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 PYODIDE = NODE_MODULES / "pyodide"
 DIST = ROOT / "dist"
 # The stylesheets of site/, served as one style.css: the look, where things stand, the features.
-STYLESHEETS = ("style.css", "layout.css", "features.css", "tasks.css")
+STYLESHEETS = ("style.css", "layout.css", "features.css", "tasks.css", "links.css")
 OFFLINE_ZIP_NAME = "math-fundamentals-offline.zip"
 SNAPSHOT_NAME = "python-snapshot.bin.gz"
 MORE_STDLIB_NAME = "python_stdlib_more.zip"

@@ -11,6 +11,8 @@ import { createModuleEditor } from "./module-editor.js";
 import { offerOfflineUse } from "./offline-support.js";
 import { createExperiments } from "./experiments.js";
 import { createTasks } from "./tasks.js";
+import { createExerciseMode } from "./exercise-mode.js";
+import { createTeacherLinks } from "./exercise-link.js";
 
 const data = globalThis.MF_LESSON_DATA;
 // The build leaves out evenly spaced xs to keep the first download small; rebuild them.
@@ -33,6 +35,12 @@ const pages = {
   "loss-landscape": createNetworkPage({ notify }),
 };
 const experiments = createExperiments({ release: data.release, pages });
+const exercise = createExerciseMode({ notify });
+const teacherLinks = createTeacherLinks();
+const cardsReady = () => experiments.pythonReady().then(() => {
+  exercise.cardsReady();
+  teacherLinks.refresh();
+});
 
 // Each editable module, with the page that shows what it defines.
 const editors = Object.entries({ functions: "functions", optimization: "optimization", training: "loss-landscape",
@@ -43,7 +51,7 @@ const editors = Object.entries({ functions: "functions", optimization: "optimiza
       update({ catalog });
       pages[page].setCatalog();
       // The cards offer the functions there are now (an edit may add or remove one).
-      if (module === "functions") experiments.pythonReady().catch((error) => notify(error.message));
+      if (module === "functions") cardsReady().catch((error) => notify(error.message));
       if (module === "optimization") tasks.setCatalog(catalog);
     },
   }) }));
@@ -69,6 +77,8 @@ function showPage() {
     else link.removeAttribute("aria-current");
   }
   pages[state.page].show();
+  exercise.pageShown();
+  teacherLinks.refresh();
   showEditor();
 }
 
@@ -94,7 +104,7 @@ async function startPython() {
     return;
   }
   await Promise.all(Object.values(pages).map((page) => page.pythonReady()));
-  experiments.pythonReady().catch((error) => notify(`The experiments could not be loaded: ${error.message}`));
+  cardsReady().catch((error) => notify(`The experiments could not be loaded: ${error.message}`));
   tasks.pythonReady().catch((error) => notify(`The tasks could not be loaded: ${error.message}`));
   showEditor();
 }

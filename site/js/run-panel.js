@@ -216,6 +216,7 @@ export function createRunPanel(page, { render, notify }) {
     setStart(values) {
       for (const field of page.startFields) {
         const input = document.getElementById(field.id);
+        if (input.disabled) continue; // locked by a teacher's exercise link
         input.value = String(values[field.name]);
         input.dispatchEvent(new Event("input"));
       }

@@ -14,6 +14,10 @@ let lastWrite = -Infinity;
 let ownHash = null;
 
 const namesOf = (entries) => entries.map(({ name }) => name);
+const EVERY_PAGE = "*";
+// What a control's or a card's name may look like in a link; anything else is ignored with a notice.
+const EXERCISE_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+const MAX_EXERCISE_NAMES = 40;
 /** The name of the network's loss slice among the surfaces. */
 export const NETWORK = "network";
 
@@ -54,6 +58,11 @@ const PROPERTIES = [
   { name: "descentSettings", page: "loss-landscape", kind: "settings", default: {} },
   { name: "descentReplay", param: "replay", page: "loss-landscape", kind: "number", integer: true,
     label: "Replay step", range: (c) => [0, c.iterations], default: null },
+  // A teacher's exercise link, on any page: the experiment card to open, the controls to lock or
+  // hide (by name; the page checks that it has them). A link without them leaves the exercise.
+  { name: "card", page: EVERY_PAGE, kind: "exercise", verb: "open the experiment", single: true, default: null },
+  { name: "lock", page: EVERY_PAGE, kind: "exercise", verb: "lock", default: [] },
+  { name: "hide", page: EVERY_PAGE, kind: "exercise", verb: "hide", default: [] },
 ];
 
 /** The state: the page shown, Python's catalog (at first the build's), and every property. */
@@ -107,13 +116,17 @@ export function readHash() {
   const page = PAGES.includes(path) ? path : PAGES[0];
   const params = new URLSearchParams(query);
   const notices = path !== "" && path !== page ? ["That page does not exist; showing the first lesson."] : [];
-  const rows = PROPERTIES.filter((property) => property.page === page);
+  const rows = PROPERTIES.filter((property) => onPage(property, page));
   const named = new Set(rows.map(paramOf));
   const patch = { page };
   for (const property of rows) {
     if (property.kind === "settings") {
       const settings = [...params].filter(([name]) => !named.has(name));
       if (settings.length) patch[property.name] = Object.fromEntries(settings);
+    } else if (property.kind === "exercise") {
+      const checked = decodeExercise(property, params.get(paramOf(property)) ?? "");
+      patch[property.name] = checked.value;
+      notices.push(...checked.notices);
     } else if (params.has(paramOf(property))) {
       const checked = read(property, params.get(paramOf(property)), { ...state, ...patch });
       patch[property.name] = checked.value;
@@ -136,29 +149,54 @@ function read(property, raw, current) {
 
 const row = (name) => PROPERTIES.find((property) => property.name === name);
 const paramOf = (property) => property.param ?? property.name;
+const onPage = (property, page) => property.page === page || property.page === EVERY_PAGE;
 
 function writeHash() {
   hashTimer = null;
   // The learner followed a link or went back meanwhile: that address is read, not overwritten.
   if (location.hash !== ownHash) return;
+  const hash = hashOf(state);
+  if (location.hash === hash) return;
+  history.replaceState(null, "", hash);
+  lastWrite = performance.now();
+  ownHash = location.hash;
+}
+
+/** The hash of the page shown with the state as it is, changed by `patch` (an exercise link). */
+export function linkHash(patch = {}) {
+  return hashOf({ ...state, ...patch });
+}
+
+function hashOf(values) {
   const params = new URLSearchParams();
-  for (const property of PROPERTIES.filter(({ page }) => page === state.page)) {
-    const value = state[property.name];
+  for (const property of PROPERTIES.filter((property) => onPage(property, values.page))) {
+    const value = values[property.name];
     if (property.kind === "settings") {
       for (const [name, setting] of Object.entries(value)) params.set(name, String(setting));
     } else if (property.kind === "runs") {
       if (value.length) params.set(paramOf(property), encodeRuns(value));
-    } else if (property.kind === "names") {
+    } else if (property.kind === "names" || (property.kind === "exercise" && !property.single)) {
       if (value.length) params.set(paramOf(property), value.join(","));
     } else if (value !== null) {
       params.set(paramOf(property), String(value));
     }
   }
-  const hash = `#/${state.page}?${params}`;
-  if (location.hash === hash) return;
-  history.replaceState(null, "", hash);
-  lastWrite = performance.now();
-  ownHash = location.hash;
+  return `#/${values.page}?${params}`;
+}
+
+/** The notice for a name in an exercise link that the page does not have. */
+export function ignoredRequest(verb, name) {
+  return `This link asked to ${verb} '${shorten(name)}', which this page does not have; ignored.`;
+}
+
+/** A card's name, or the controls' names, from an exercise link: well-formed names only, each once. */
+function decodeExercise(property, text) {
+  const names = [...new Set(text.split(","))].filter(Boolean);
+  const wellFormed = names.filter((name) => EXERCISE_NAME.test(name)).slice(0, property.single ? 1 : MAX_EXERCISE_NAMES);
+  const notices = names.filter((name) => !wellFormed.includes(name)).slice(0, 3)
+    .map((name) => ignoredRequest(property.verb, name));
+  if (property.single) return { value: wellFormed[0] ?? null, notices };
+  return { value: wellFormed, notices };
 }
 
 /** "hill_climbing,-12,scale=2,seed=5;gradient_ascent,0,step_size=0.1" for the URL. */
