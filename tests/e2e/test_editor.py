@@ -143,7 +143,7 @@ def stand_still(function, start, iterations=100, patience=3):
     optimizer_picker(site).select_option("stand_still")
     expect(site.get_by_role("spinbutton", name="Patience")).to_have_value("3")
     site.get_by_role("button", name="Run optimization").click()
-    expect(site.get_by_text("Did not move: it stayed at x = 0.000 all along")).to_be_visible()
+    expect(site.get_by_role("status", name="Verdict")).to_have_text("Did not move: it stayed at x = 0.000 all along")
 
 
 def test_download_gives_the_edited_file(site):
