@@ -28,7 +28,7 @@ export function createTeacherLinks() {
   function refresh() {
     if (!details.open) return;
     const section = document.getElementById(`page-${state.page}`);
-    const cards = [...section.querySelectorAll("article.experiment")].filter((card) => card.getClientRects().length > 0);
+    const cards = [...section.querySelectorAll("article.experiment:not(.task)")].filter((card) => card.getClientRects().length > 0);
     const previousCard = cardSelect?.value ?? (state.card === null ? "" : `experiment-${state.card}`);
     cardSelect = element("select", { id: "exercise-card-select" }, [new Option("None", ""),
       ...cards.map((card) => new Option(card.querySelector("h4").textContent, card.id))]);
