@@ -65,6 +65,24 @@ def open_site(browser, root: str, *, viewport=None, bypass_csp=False, service_wo
     return context, page, guard
 
 
+def pytest_collection_modifyitems(config, items):
+    """Runs a module's `site` tests over the schemes it names in SCHEMES (both unless it says).
+
+    Opened from file://, the page differs in how it loads Python's runtime (script tags), in its
+    storage and in its links; the modules of the pages, the editor, the stored progress and the
+    links run both ways. A module about what a run shows (layout, replay, verdicts, parity) is the
+    same either way once Python runs, and says SCHEMES = ("http",): the suite stays quick.
+    """
+    kept, dropped = [], []
+    for item in items:
+        scheme = getattr(item, "callspec", None) and item.callspec.params.get("site")
+        wanted = getattr(item.module, "SCHEMES", ("http", "file"))
+        (dropped if scheme and scheme not in wanted else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(params=["http", "file"])
 def site(request, browser, dist):
     """(page, url of index.html): the app over http under a sub-path, then from file://."""

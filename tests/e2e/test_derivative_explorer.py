@@ -8,6 +8,9 @@ from playwright.sync_api import expect
 from page_api import derivatives
 from tests.e2e.conftest import wait_for_python
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 STEPS = [5, 2, 1, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001]
 
 

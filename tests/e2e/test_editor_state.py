@@ -7,6 +7,9 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import wait_for_python
 from tests.e2e.test_editor import append_code, editor_end, message, open_editor
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 
 def editor_state(site, module="functions"):
     return site.get_by_role("region", name=f"Edit the Python: {module}.py").get_by_text(

@@ -7,6 +7,9 @@ from playwright.sync_api import expect
 from page_api import runs
 from tests.e2e.conftest import optimizer_picker, wait_for_python
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 
 def percent(endings, kind):
     return round(100 * endings.count(kind) / len(endings))

@@ -7,6 +7,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import open_site, wait_for_python
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 # Pyodide reports a fatal error on the console before the page replaces the worker.
 PYODIDE_FATAL = ("Pyodide has suffered a fatal error", "The cause of the fatal error", "RuntimeError: unreachable")
 

@@ -8,6 +8,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import optimizer_picker, wait_for_python
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 375, "height": 740}
 # The replay pages: URL, Run button, replay slider, what the readout starts with, the plot, and the

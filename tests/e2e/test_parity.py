@@ -7,6 +7,9 @@ import pytest
 from page_api.dispatch import dispatch
 from tests.e2e.conftest import wait_for_python
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 CALLS = [
     ("catalog", {}),
     ("landscape", {}),

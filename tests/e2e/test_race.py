@@ -8,6 +8,9 @@ from tests.e2e.conftest import wait_for_python
 from tests.e2e.test_editor import append_code
 from tests.e2e.test_network_page import open_page, status
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 RACERS = ["gradient_descent", "gradient_descent_with_momentum", "adam"]
 BOWL = '''
 

@@ -5,6 +5,9 @@ import pytest
 from tests.e2e.conftest import wait_for_python
 from tests.e2e.test_parity import assert_same, cpython
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 OPTIMIZERS = ["gradient_descent", "gradient_descent_with_momentum", "sgd", "adagrad", "rmsprop", "adam"]
 # The surfaces use only + − × and powers: the same numbers to 1e-12.
 SURFACE_CALLS = [

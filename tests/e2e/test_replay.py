@@ -7,6 +7,9 @@ from playwright.sync_api import expect
 from page_api import runs
 from tests.e2e.conftest import optimizer_picker, replay_status, run_once, wait_for_python
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 
 def current_row(site):
     return site.get_by_role("table", name="Every iteration of the run").locator("tr[aria-current='true']")

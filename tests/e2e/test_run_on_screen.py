@@ -10,6 +10,9 @@ from playwright.sync_api import expect
 from page_api import runs
 from tests.e2e.conftest import optimizer_picker, replay_status, run_once
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 QUERY = "#/optimization?optimizer=hill_climbing&start=-15&scale=1&seed=0"
 
 

@@ -14,6 +14,9 @@ from tests.e2e.test_editor import append_code, replace_code
 from tests.test_course_code import restore_lessons  # noqa: F401 - a fixture
 from tests.test_tasks import DESCENT, FIXED, SCAN_THEN_CLIMB, WRONG_DESCENT
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 ORIGINAL = inspect.getsource(optimization)
 
 

@@ -10,6 +10,9 @@ from page_api import network, runs, steps_explained
 from tests.e2e.conftest import wait_for_python
 from tests.e2e.test_editor import append_code, message, open_editor
 
+# What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 # (optimizer, settings in the link, the same settings for CPython, iteration replayed)
 ONE_VARIABLE = [
     ("gradient_ascent", {"step_size": 0.1}, 1),
