@@ -32,7 +32,7 @@ export function createNetworkPage({ notify }) {
   const latestDecision = python.latest();
   const render = frameScheduler(draw);
   const renderDecision = frameScheduler(drawDecision);
-  const updateRule = createUpdateRule({ after: byId("descent-replay-status"), method: "explain_descent", unit: "Step" });
+  const updateRule = createUpdateRule({ after: byId("descent-run-outcome"), method: "explain_descent", unit: "Step" });
   const groundView = createGroundView({ notify, onChange: groundChanged });
   const raceView = createRaceView({ onChoice: raceChanged });
 

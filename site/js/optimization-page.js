@@ -38,7 +38,7 @@ export function createOptimizationPage({ data, notify, onRunShown }) {
   let stepsTimer = null;
   const latestSteps = python.latest();
   const render = frameScheduler(draw);
-  const updateRule = createUpdateRule({ after: byId("replay-status"), method: "explain_run", unit: "Iteration" });
+  const updateRule = createUpdateRule({ after: byId("run-outcome"), method: "explain_run", unit: "Iteration" });
 
   const viewOf = (width, height) => createView(width, height, [landscape.xs[0], landscape.xs.at(-1)], yRange);
   const currentView = () => viewOf(canvas.clientWidth, canvas.clientHeight);

@@ -78,7 +78,7 @@ def test_the_functions_page_shows_its_guidance_beside_the_plot(site):
 @pytest.mark.parametrize("name", REPLAY_PAGES)
 def test_the_guidance_comes_before_the_deeper_material(site, name):
     parts = open_and_run(site, name, DESKTOP)
-    deeper = site.get_by_role("heading", name=re.compile("^Edit the Python")).filter(visible=True)
+    deeper = site.get_by_role("heading", name=re.compile("^Edit the Python")).filter(visible=True).first
     assert parts["guidance"].bounding_box()["y"] < deeper.bounding_box()["y"]
     site.set_viewport_size(PHONE)
     assert parts["guidance"].bounding_box()["y"] < deeper.bounding_box()["y"]
