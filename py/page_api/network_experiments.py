@@ -13,6 +13,8 @@ from page_api import network
 ENDINGS = {"global": "trained", "local": "local"}
 # A start within this of the card's (in a and in b) counts as the card's start.
 NEAR_START = 0.25
+# A slope shorter than this is flat, as far as a page can tell.
+FLAT = 1e-6
 
 
 def run_of(card: dict, settings: dict | None = None) -> dict:
@@ -43,9 +45,12 @@ def _slope_at_end(run: dict) -> str:
     slope_a, slope_b = run["slopes_a"][-1], run["slopes_b"][-1]
     rate = float(run["settings"].get("learning_rate", 0.02))
     length = math.hypot(slope_a, slope_b)
-    return (f"The slope at the end is ({slope_a:.2e}, {slope_b:.2e}), {length:.2e} long: a step of learning "
-            f"rate {rate:g} × slope moves it {rate * length:.2e}"
-            + (", next to nothing, so it stays." if rate * length < 1e-3 else "."))
+    if length < FLAT:
+        # Rounding noise below this differs between CPython and Pyodide: only the bound is true of both.
+        return (f"The slope at the end is ({slope_a:.6f}, {slope_b:.6f}), less than {FLAT:.6f} long: a step of "
+                f"learning rate {rate:g} × slope moves it less than {rate * FLAT:.8f}, next to nothing, so it stays.")
+    return (f"The slope at the end is ({slope_a:.4f}, {slope_b:.4f}), {length:.4f} long: a step of learning rate "
+            f"{rate:g} × slope moves it {rate * length:.4f}.")
 
 
 def _ending(run: dict) -> str:
