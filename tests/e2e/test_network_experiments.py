@@ -1,11 +1,13 @@
 """The network page's experiment cards: predict, train the page's way, read the descent's own numbers."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from page_api import dispatch, network
 from tests.e2e.test_experiments import card_of, expect_explained, predict_and_run
-from tests.e2e.test_network_page import open_page
+from tests.e2e.test_network_page import open_page, status
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +35,14 @@ def test_the_run_waits_for_a_prediction_and_a_wrong_one_is_told_the_descents_num
 
 
 def test_a_right_prediction_about_momentum_is_confirmed_with_the_crossing_step(site):
-    open_page(site)
+    page = open_page(site)
     card = card_of(site, "Can momentum get out?")
     predict_and_run(card, "Over the ridge")
     review = dispatch.call("experiment_review", {"card": "momentum-escape", "prediction": "trained"})
     assert review["correct"] is True
     expect_explained(card, review, "Your prediction was right.")
     expect(card).to_contain_text("Done ✓")
-    expect(site.get_by_label("Momentum", exact=True)).to_have_value("0.9")
+    expect(page.get_by_role("spinbutton", name="Momentum")).to_have_value("0.9")
 
 
 def test_the_learning_rate_predicted_is_trained_and_all_three_compared(site):
@@ -49,7 +51,16 @@ def test_the_learning_rate_predicted_is_trained_and_all_three_compared(site):
     predict_and_run(card, "Learning rate 0.5")
     review = dispatch.call("experiment_review", {"card": "learning-rates", "prediction": "0.5"})
     assert review["correct"] is False
-    expect_explained(card, review, "Not what happened this time.")
+    # Learning rate 0.5 bounces chaotically: the last bits of float arithmetic differ between CPython and
+    # Pyodide and grow, so its numbers are checked against the page's own run of it, the rest against CPython.
+    steady = [sentence for sentence in review["explanation"][1:] if not sentence.startswith("With 0.5")]
+    expect_explained(card, {"explanation": [review["explanation"][0].split(", learning rate 0.5")[0], *steady]},
+                     "Not what happened this time.")
+    feedback = card.get_by_role("status", name="Result of the experiment")
+    verdict = feedback.get_by_text(re.compile(r"^With 0\.5: ")).inner_text()
+    expect(page.get_by_text(verdict.removeprefix("With 0.5: ").removesuffix("."), exact=True)).to_be_visible()
+    loss = re.search(r"learning rate 0\.5 ended at loss (\d+\.\d{4})", feedback.inner_text()).group(1)
+    expect(status(page)).to_contain_text(f"loss = {loss}")
     expect(page.get_by_label("Learning rate", exact=True)).to_have_value("0.5")
     expect(page.get_by_label("Start a")).to_have_value("1")
 
