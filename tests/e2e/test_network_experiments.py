@@ -6,6 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from page_api import dispatch, network
+from tests.e2e.conftest import open_site, wait_for_python
+from tests.e2e.test_accessibility import violations
 from tests.e2e.test_experiments import card_of, expect_explained, predict_and_run
 from tests.e2e.test_network_page import open_page, status
 
@@ -77,3 +79,17 @@ def test_a_descent_of_the_learners_own_completes_a_card(site):
     [review] = dispatch.call("network_experiment_notice", {"run": run})
     expect_explained(card, review, "You did this one with a run of your own.")
     expect(page.get_by_text("1 of 3 experiments done")).to_be_visible()
+
+
+def test_the_network_cards_with_feedback_and_hints_have_no_axe_violations(browser, http_root):
+    context, page, guard = open_site(browser, http_root, viewport={"width": 375, "height": 740}, bypass_csp=True)
+    page.goto(http_root + "index.html#/loss-landscape")
+    wait_for_python(page)
+    card = card_of(page, "Can momentum get out?")
+    predict_and_run(card, "In the local minimum")
+    expect(card).to_contain_text("Not what happened this time.")
+    card.get_by_role("button", name="Hint 1 of 3").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert violations(page) == []
+    context.close()
+    assert guard.errors == []
