@@ -113,7 +113,7 @@ CARDS = [
                "the slope is zero."]},
     {"id": "momentum-escape", "page": "network", "lesson": "network", "kind": WHERE,
      "title": "Can momentum get out?",
-     "question": "Same start, (−1, 1), now gradient_descent_with_momentum (learning rate 0.02, momentum "
+     "question": "Same start, (−1, 1), now gradient descent with momentum (learning rate 0.02, momentum "
                  "0.9). Where will it be after 100 steps? (A run of your own with momentum that crosses "
                  "from the local minimum's side into the trained network's valley counts too.)",
      "optimizer": "gradient_descent_with_momentum", "start": [-1, 1],
