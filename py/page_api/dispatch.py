@@ -29,6 +29,7 @@ METHODS = {
     "experiments": experiments.experiments,
     "experiment_review": experiments.experiment_review,
     "experiment_notice": experiments.experiment_notice,
+    "network_experiment_notice": experiments.network_experiment_notice,
     "tasks": tasks.tasks, "task_check": tasks.task_check,
 }
 

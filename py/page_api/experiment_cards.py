@@ -6,6 +6,8 @@ Only words live here: every number a learner reads after a run comes from that r
 A card of the optimization page names its run (``optimizer``, ``start``, ``settings``); a
 ``variants`` entry lets the learner pick one value of ``start`` or of a setting before running.
 A card of the functions page shows the function it names (``shows``), or the one predicted.
+A card of the network page names a descent on the loss slice (``start`` is (a, b)); with
+``runs_prediction`` the page runs the setting the learner predicted.
 """
 
 WHERE = "where"        # predictions: which peak the run ends on
@@ -19,7 +21,8 @@ ENDINGS = [["global", "On the global maximum (the green peak)"],
            ["elsewhere", "Somewhere else, on neither peak"]]
 
 LESSON_TITLES = {"functions": "What is a function?", "maxima": "Global and local maxima",
-                 "hill_climbing": "Hill climbing", "gradient_ascent": "Gradient ascent"}
+                 "hill_climbing": "Hill climbing", "gradient_ascent": "Gradient ascent",
+                 "network": "Page 2, again, in two dimensions"}
 
 CARDS = [
     {"id": "same-output", "page": "functions", "lesson": "functions", "kind": SAME_OUTPUT,
@@ -97,4 +100,38 @@ CARDS = [
                  ["same", "Both end about as high (within 0.5)"]],
      "hints": ["With step size 0.01, each step of gradient ascent is a hundredth of the slope.",
                "Hill climbing's steps are about 1 long, whatever the slope."]},
+    {"id": "plain-stops", "page": "network", "lesson": "network", "kind": WHERE,
+     "title": "Where does plain gradient descent stop?",
+     "question": "Plain gradient descent (learning rate 0.02) starts from (a, b) = (−1, 1). Where will it "
+                 "be after 100 steps? (Any run of your own that stops in the local minimum counts too.)",
+     "optimizer": "gradient_descent", "start": [-1, 1], "settings": {"learning_rate": 0.02},
+     "choices": [["trained", "In the trained network's valley (the deep pit at the centre)"],
+                 ["local", "In the local minimum (the orange valley)"],
+                 ["bounces", "Neither: it bounces away or is still on its way"]],
+     "hints": ["Find (−1, 1) on the map: which valley does the ground slope down into from there?",
+               "Gradient descent only follows the slope where it stands; at the bottom of any valley "
+               "the slope is zero."]},
+    {"id": "momentum-escape", "page": "network", "lesson": "network", "kind": WHERE,
+     "title": "Can momentum get out?",
+     "question": "Same start, (−1, 1), now gradient descent with momentum (learning rate 0.02, momentum "
+                 "0.9). Where will it be after 100 steps? (A run of your own with momentum that crosses "
+                 "from the local minimum's side into the trained network's valley counts too.)",
+     "optimizer": "gradient_descent_with_momentum", "start": [-1, 1],
+     "settings": {"learning_rate": 0.02, "momentum": 0.9},
+     "choices": [["trained", "Over the ridge, in the trained network's valley"],
+                 ["local", "In the local minimum, like plain gradient descent"],
+                 ["bounces", "Neither: it bounces away or is still on its way"]],
+     "hints": ["Momentum keeps 0.9 of its last move and adds the new downhill step to it.",
+               "Rolling down from (−1, 1) it builds up speed; a ball with speed does not stop where "
+               "the slope is zero."]},
+    {"id": "learning-rates", "page": "network", "lesson": "network", "kind": COMPARE,
+     "title": "Which learning rate ends lowest?",
+     "question": "Plain gradient descent starts from (a, b) = (1, 1) with learning rate 0.005, 0.02 or "
+                 "0.5. Which one has the lowest loss after 100 steps? The page runs the one you pick; "
+                 "the feedback compares all three.",
+     "optimizer": "gradient_descent", "start": [1, 1], "settings": {"learning_rate": 0.02},
+     "runs_prediction": "learning_rate",
+     "choices": [["0.005", "Learning rate 0.005"], ["0.02", "Learning rate 0.02"], ["0.5", "Learning rate 0.5"]],
+     "hints": ["Each step moves learning rate × slope; 100 tiny steps may not reach the bottom.",
+               "A step much longer than the valley is wide lands on the far wall, higher than it started."]},
 ]

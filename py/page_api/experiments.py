@@ -2,12 +2,13 @@
 
 ``experiments(page)`` gives the cards of a page; ``experiment_review`` compares a prediction with
 a run (the page's run, or the card's own when none is given: that is the last hint, the answer);
-``experiment_notice`` tells which cards a run the learner set up alone has just done.
+``experiment_notice`` tells which cards a run the learner set up alone has just done, and
+``network_experiment_notice`` the same of a descent on the network page.
 """
 
 import re
 
-from page_api import runs
+from page_api import network_experiments, runs
 from page_api.checks import evaluate
 from page_api.discovery import catalog, lookup
 from page_api.experiment_cards import BEHAVIOUR, CARDS, COMPARE, LESSON_TITLES, SAME_OUTPUT, WHERE
@@ -62,13 +63,16 @@ def experiment_review(card: str, prediction: str | None = None, variant: float |
                       run: dict | None = None) -> dict:
     """Compares a prediction with a run and explains the run with its own numbers.
 
-    ``run`` is the page's run ``{optimizer, start, settings, xs}``; without it the card's own run
+    ``run`` is the page's run ``{optimizer, start, settings, xs}`` (on the network page, the columns
+    of ``network.descend``); without it the card's own run
     is made here. The answer is ``{outcome, outcome_label, correct, explanation, answer}``; the
     second sentence of every explanation is its key one, which the answer repeats.
     """
     chosen = _card(card)
     if chosen["page"] == "functions":
         outcome, label, explanation = (_same_output if chosen["kind"] == SAME_OUTPUT else _undefined)(prediction)
+    elif chosen["page"] == "network":
+        outcome, label, explanation = network_experiments.judge(chosen, prediction, run)
     else:
         if run is None:
             optimizer, start, settings = _setup(chosen, variant)
@@ -225,3 +229,9 @@ def experiment_notice(optimizer: str, start: float, settings: dict, xs: list[flo
     }
     run = {"optimizer": optimizer, "start": start, "settings": settings, "xs": xs}
     return [experiment_review(card, run=run) for card, yes in done.items() if yes]
+
+
+def network_experiment_notice(run: dict) -> list[dict]:
+    """The reviews of the network cards that a descent the learner set up alone has done."""
+    cards = [card for card in CARDS if card["page"] == "network"]
+    return [experiment_review(card, run=run) for card in network_experiments.done_by(run, cards)]

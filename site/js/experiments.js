@@ -3,12 +3,13 @@
 // the page's normal way; Python judges the prediction from the run. Runs the learner makes alone
 // are noticed too (noticeRun), and complete the cards they do.
 import * as python from "./python-client.js";
-import { update } from "./state.js";
+import { NETWORK, update } from "./state.js";
 import { createExperimentCard, element } from "./experiment-card.js";
 import { createProgress } from "./progress.js";
 import { createRecordTools } from "./experiment-record.js";
 
-const PAGES_WITH_CARDS = ["functions", "optimization"];
+const PAGES_WITH_CARDS = ["functions", "optimization", "network"];
+const REPLACED = "The run was replaced by another one before it finished; press Run experiment again.";
 
 /** Sets up the cards; pages are the router's pages. Returns {pythonReady(), noticeRun(run)}. */
 export function createExperiments({ release, pages }) {
@@ -26,14 +27,20 @@ export function createExperiments({ release, pages }) {
     cardRunning = true;
     try {
       let run = null;
-      if (card.page === "optimization") {
+      if (card.page === "network") {
+        run = await descendOnPage(card, prediction);
+        if (!run) {
+          view.showError(REPLACED);
+          return;
+        }
+      } else if (card.page === "optimization") {
         const setup = { optimizer: card.optimizer, start: card.start, settings: { ...card.settings } };
         if (card.variants?.name === "start") setup.start = variant;
         else if (card.variants) setup.settings[card.variants.name] = variant;
         update({ ...setup, replay: null });
         const shown = await pages.optimization.runFromState();
         if (!shown || shown.optimizer !== setup.optimizer || shown.start !== setup.start) {
-          view.showError("The run was replaced by another one before it finished; press Run experiment again.");
+          view.showError(REPLACED);
           return;
         }
         run = { optimizer: shown.optimizer, start: shown.start, settings: shown.settings, xs: shown.xs };
@@ -49,6 +56,21 @@ export function createExperiments({ release, pages }) {
       cardRunning = false;
     }
   }
+
+  /** The card's descent set up on the network page and run there; null when another run replaced it. */
+  async function descendOnPage(card, prediction) {
+    const settings = { ...card.settings };
+    if (card.runs_prediction) settings[card.runs_prediction] = Number(prediction);
+    const [a, b] = card.start;
+    update({ surface: NETWORK, race: [], descent: card.optimizer, a, b, descentSettings: settings, descentReplay: null });
+    const shown = await pages["loss-landscape"].runFromState();
+    if (!shown || shown.runs || shown.optimizer !== card.optimizer || shown.start[0] !== a || shown.start[1] !== b) return null;
+    return columnsOf(shown);
+  }
+
+  // What Python needs of a descent to judge it: plain JSON, without what the page added for itself.
+  const columnsOf = ({ optimizer, start, settings, as, bs, losses, slopes_a, slopes_b, accuracies, outcome }) =>
+    ({ optimizer, start, settings, as, bs, losses, slopes_a, slopes_b, accuracies, outcome });
 
   function keep(card, review, how) {
     const attempt = { card: card.id, title: card.title, lesson: lessons[card.lesson] ?? card.lesson,
@@ -128,11 +150,14 @@ export function createExperiments({ release, pages }) {
     /** A run the page has just shown: the cards it completes, if the learner made it alone. */
     async noticeRun(run) {
       if (cardRunning || !ready) return;
-      const open = [...entries.values()].filter(({ card }) => card.optimizer === run.optimizer && !progress.latest(card.id));
+      const page = run.as ? "network" : "optimization";
+      if (page === "network" && run.surface !== NETWORK) return;
+      const open = [...entries.values()].filter(({ card }) => card.page === page && card.optimizer === run.optimizer
+        && !progress.latest(card.id));
       if (!open.length) return;
       try {
-        const reviews = await python.call("experiment_notice",
-          { optimizer: run.optimizer, start: run.start, settings: run.settings, xs: run.xs });
+        const reviews = page === "network" ? await python.call("network_experiment_notice", { run: columnsOf(run) })
+          : await python.call("experiment_notice", { optimizer: run.optimizer, start: run.start, settings: run.settings, xs: run.xs });
         for (const review of reviews) {
           const entry = entries.get(review.card);
           if (entry?.view && !progress.latest(review.card)) {

@@ -32,7 +32,7 @@ update({ catalog: data.catalog });
 const pages = {
   functions: createFunctionsPage({ data, notify }),
   optimization: createOptimizationPage({ data, notify, onRunShown: (run) => experiments.noticeRun(run) }),
-  "loss-landscape": createNetworkPage({ notify }),
+  "loss-landscape": createNetworkPage({ notify, onRunShown: (run) => experiments.noticeRun(run) }),
 };
 const experiments = createExperiments({ release: data.release, pages });
 const exercise = createExerciseMode({ notify });

@@ -21,8 +21,9 @@ import { describeRaceStep, entrantsOf, significant } from "./race.js";
 
 const byId = (id) => document.getElementById(id);
 
-/** Builds the page's controls and returns {show(), setCatalog(), pythonReady()} for the router. */
-export function createNetworkPage({ notify }) {
+/** Builds the page's controls and returns {show(), setCatalog(), pythonReady(), runFromState()} for the
+ * router; onRunShown(run) follows every descent shown (the experiment cards notice the learner's own). */
+export function createNetworkPage({ notify, onRunShown }) {
   const canvas = byId("slice-plot");
   const decisionCanvas = byId("decision-plot");
   const runButton = byId("descent-run-button");
@@ -71,6 +72,7 @@ export function createNetworkPage({ notify }) {
     onRun(run) {
       raceView.showRun(run, groundView.ground());
       render.now();
+      if (!run.runs) onRunShown?.(run);
     },
     onReplay(run, i) {
       const what = run.runs ? `a race of ${run.runs.map(({ optimizer }) => optimizer).join(", ")}` : `a run of ${run.optimizer}`;
@@ -191,6 +193,15 @@ export function createNetworkPage({ notify }) {
       }
       groundView.setSlice(slice);
       await prepare();
+    },
+    /** Runs what the state holds (an experiment card set it up) the normal way; the run shown after. */
+    async runFromState() {
+      raceView.refresh();
+      labelRunButton();
+      if (!(await groundView.load())) return null;
+      await panel.show();
+      await panel.run();
+      return panel.current();
     },
     async pythonReady() {
       panel.refresh();
