@@ -38,7 +38,7 @@ def test_code_view_marks_lines_and_shows_variables(site):
     site.get_by_label("Replay iteration").fill("5")
     expected = runs.run_steps("gradient_ascent", 0.0, {"step_size": 0.1})["steps"][5]["locals"]
     variables = site.get_by_role("definition")
-    expect(site.get_by_text("slope", exact=True)).to_be_visible()
+    expect(site.get_by_label("Variables at this iteration").get_by_text("slope", exact=True)).to_be_visible()
     expect(variables.filter(has_text=f"{expected['slope']:.4f}")).to_have_count(1)
     source = site.get_by_label("Source of the optimizer")
     expect(source.locator(".current")).to_contain_text("path.append(x)")
