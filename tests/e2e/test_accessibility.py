@@ -38,7 +38,7 @@ def test_no_axe_violations_on_any_page(browser, http_root, scheme, width):
     assert violations(page) == []
     page.goto(http_root + "index.html#/loss-landscape")
     page.get_by_role("button", name="Train the network").click()
-    expect(page.get_by_text("Stuck in a local minimum", exact=False)).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Stuck in a local minimum")
     assert violations(page) == []
     context.close()
 
@@ -70,7 +70,7 @@ def test_the_network_can_be_trained_with_the_keyboard_alone(browser, http_root):
             break
     expect(train).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.get_by_text("Reached the trained network's minimum", exact=False)).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the trained network's minimum")
     page.keyboard.press("Tab")
     expect(page.get_by_label("Replay step")).to_be_focused()
     page.keyboard.press("Home")

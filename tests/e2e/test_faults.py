@@ -31,7 +31,7 @@ def test_code_that_crashes_python_is_survived(browser, http_root):
     expect(page.get_by_label("Maximum", exact=True)).to_have_text("100.00 at x = -10.00 and x = 10.00")
     page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     page.get_by_role("button", name="Run optimization").click()
-    expect(page.get_by_text("Reached the global max")).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
     context.close()
     assert guard.outside == []
     unexpected = [error for error in guard.errors if not any(text in error for text in PYODIDE_FATAL)]

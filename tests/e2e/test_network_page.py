@@ -37,7 +37,7 @@ def test_gradient_descent_stops_in_the_local_minimum_and_momentum_gets_through(s
     expect(page.get_by_label("Start a")).to_have_value("-1")
     expect(page.get_by_label("Learning rate", exact=True)).to_have_value("0.02")
     page.get_by_role("button", name="Train the network").click()
-    expect(page.get_by_text("Stuck in a local minimum: loss 0.369, higher than the trained network's")).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Stuck in a local minimum: loss 0.369, higher than the trained network's")
     expect(status(page)).to_have_text(re.compile(r"^Step 100 of 100: a = -0\.756, b = 0\.301, loss = 0\.3695"))
     expect(page.get_by_role("img", name=re.compile("the network's answers"))).to_have_attribute(
         "aria-label", re.compile(r"At step 100: 68 of 80 points sorted right\."))

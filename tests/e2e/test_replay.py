@@ -106,7 +106,7 @@ def test_new_optimizers_are_discovered_with_their_controls(site):
     wait_for_python(site)
     site.get_by_label("Starting point").fill("-15")
     site.get_by_role("button", name="Run optimization").click()
-    expect(site.get_by_text("Reached the global max")).to_be_visible()
+    expect(site.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
 
 
 def test_exports_the_run_as_csv_and_the_plot_as_png(site):

@@ -21,7 +21,7 @@ def test_a_slow_link_takes_the_smaller_wasm_binary_skips_the_snapshot_and_python
     assert "pyodide.asm.wasm.xz" in requested and "pyodide.asm.wasm" not in requested
     assert page.evaluate("() => performance.getEntriesByName('snapshot-skipped').length") == 1
     page.get_by_role("button", name="Run optimization").click()
-    expect(page.get_by_text("Reached the global max")).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
     context.close()
     assert guard.errors == [] and guard.outside == []
 
@@ -70,7 +70,7 @@ def test_a_revisit_restores_the_unpacked_snapshot_kept_by_the_first_visit(browse
     wait_for_python(again)
     assert again.evaluate("() => performance.getEntriesByName('snapshot-from-cache').length") == 1
     again.get_by_role("button", name="Run optimization").click()
-    expect(again.get_by_text("Reached the global max")).to_be_visible()
+    expect(again.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
     context.close()
     assert guard.errors == [] and guard.outside == []
 
@@ -93,7 +93,7 @@ def test_runs_do_not_wait_for_the_rest_of_the_library_and_an_edit_that_needs_it_
     with page.expect_request(lambda request: request.url.endswith("/python_stdlib_more.zip"), timeout=60_000):
         page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     page.get_by_role("button", name="Run optimization").click()
-    expect(page.get_by_text("Reached the global max")).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
 
     page.get_by_role("link", name="1. Functions").click()
     editor = page.get_by_role("textbox", name="Python code of functions.py")
