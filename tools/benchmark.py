@@ -224,7 +224,7 @@ class Bench:
         page.goto(self.http_root + "index.html#/loss-landscape")
         page.get_by_text("Local minimum: a =").wait_for()
         page.get_by_role("button", name="Train the network").click()
-        page.get_by_text("Stuck in a local minimum").wait_for()
+        page.get_by_role("status", name="Verdict").filter(has_text="Stuck in a local minimum").wait_for()
         descents = page.evaluate(RUNS_JS, [NETWORK_RUNS, "Train the network", "draw-descent"])["latencies"]
         optimizers = benchmark_optimizers.measure(page)
         context.close()
