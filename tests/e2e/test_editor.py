@@ -6,6 +6,10 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import optimizer_picker, wait_for_python
 
+# The page's controls work the same from file://: test_optimization_page, test_network_page,
+# test_experiments and test_course_code run there too (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 TRIPLE = '''
 
 def tripled(x: float) -> float:

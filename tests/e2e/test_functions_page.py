@@ -9,6 +9,10 @@ from page_api import discovery, runs
 from tests.e2e.conftest import wait_for_python
 from tests.e2e.test_editor import append_code, open_editor
 
+# The page's controls work the same from file://: test_optimization_page, test_network_page,
+# test_experiments and test_course_code run there too (see conftest.pytest_collection_modifyitems).
+SCHEMES = ("http",)
+
 
 # Every place each extreme is reached over the samples: square is 100 at both ends, cosine -1
 # on both sides of 0 (checked against Python's answer below).
