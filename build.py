@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -97,11 +98,15 @@ def javascript_bundle() -> None:
     """app.js: the ES modules of site/js bundled into one classic script.
 
     A classic script because Chromium refuses module scripts on file:// pages.
-    The worker's source is bundled in as text, to be started from a Blob URL.
+    The Python worker is bundled first, and then into app.js as text, to be started from a Blob URL.
     """
     # module first: gifenc's "browser" entry is its larger CommonJS build.
-    esbuild_bundle(SITE / "js" / "main.js", DIST / "app.js",
-                   "--loader:.worker.js=text", "--main-fields=module,browser,main")
+    main_fields = "--main-fields=module,browser,main"
+    with tempfile.TemporaryDirectory() as folder:
+        worker = Path(folder) / "python.worker.js"
+        esbuild_bundle(SITE / "js" / "python.worker.js", worker, main_fields)
+        esbuild_bundle(SITE / "js" / "main.js", DIST / "app.js",
+                       "--loader:.worker.js=text", f"--alias:python-worker={worker}", main_fields)
     esbuild_bundle(SITE / "js" / "code-editor.js", DIST / "editor.js", "--minify")
     step(f"bundled site/js into app.js ({(DIST / 'app.js').stat().st_size // 1024} KiB) and the "
          f"CodeMirror editor into editor.js ({(DIST / 'editor.js').stat().st_size // 1024} KiB)")

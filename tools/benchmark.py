@@ -151,15 +151,15 @@ class Bench:
         cdp.send("Network.enable")
         if throttle:
             cdp.send("Network.emulateNetworkConditions", THROTTLED)
-        urls, received = {}, {}
-        cdp.on("Network.requestWillBeSent", lambda event: urls.setdefault(event["requestId"], event["request"]["url"]))
-        cdp.on("Network.loadingFinished",
-               lambda event: received.__setitem__(urls.get(event["requestId"], ""), event["encodedDataLength"]))
+        # Playwright's own events: they include the Python worker's downloads.
+        finished = []
+        page.on("requestfinished", lambda request: finished.append(request))
         page.goto(url)
         marks = page.evaluate(MARKS_JS)
         # The files loaded after the start have arrived too.
         page.evaluate(WAIT_FOR_MARK, "more-stdlib-handed-over")
         page.get_by_role("textbox", name=re.compile("^Python code of")).filter(visible=True).wait_for()
+        received = {request.url: request.sizes()["responseBodySize"] for request in finished}
         later = sum(size for name, size in received.items() if name.endswith(LOADED_AFTER_START))
         result = {"first_plot_ms": marks["firstPlot"], "interactive_ms": marks["interactive"],
                   "bytes": sum(received.values()) - later, "bytes_after_start": later,

@@ -2,8 +2,9 @@
 // `await python.call("run", {...})` and get plain data back, or an error
 // object with a readable message; where only the latest answer matters, they
 // call through a caller from latest().
-import workerSource from "./python.worker.js";
-import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR, SNAPSHOT } from "./runtime-assets.js";
+// The worker, bundled by the build (python.worker.js and what it imports) and given here as text.
+import workerSource from "python-worker";
+import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR, runtimePlan, SNAPSHOT } from "./runtime-assets.js";
 
 // The watchdog. A learner's edited code may loop forever: a call that runs it is stopped after
 // LEARNER_BUDGET_MS on a fast device, longer on a slow one. The app's own code always ends, but
@@ -35,7 +36,9 @@ class PythonError extends Error {
 }
 
 let worker = null;
+// The runtime's files where the page loads them (file://), and the compiled wasm module: kept for later workers.
 let runtimeFiles = null;
+let wasmModule = null;
 let nextId = 1;
 const pending = new Map();
 const statusListeners = new Set();
@@ -45,10 +48,11 @@ let lastStart = null;
 let slowness = 1;
 // Whether the current worker has been given a learner's code (apply_edit); a new worker has not.
 let learnerCodeLoaded = false;
-// The second part of the standard library: its bytes once loaded, kept for later workers, and
-// a promise that settles once the current worker has it.
+// The second part of the standard library: its bytes where the page loads it (file://), kept for
+// later workers; and a promise, with its resolver, that settles once the current worker has it.
 let moreStdlib = null;
 let moreStdlibHandedOver = Promise.resolve();
+let moreStdlibAdded = () => {};
 // Calls that run a learner's code, which may import any module: they wait for the second part.
 const NEEDS_WHOLE_LIBRARY = new Set(["apply_edit", "importable"]);
 
@@ -72,18 +76,14 @@ export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
       throw new Error("This browser cannot run WebAssembly, which Python in the page needs. "
         + "Please open the page in a current version of Chrome, Edge, Firefox or Safari.");
     }
-    runtimeFiles ??= await loadRuntimeFiles(baseUrl, runtimeManifest, (done, total) => {
-      // Files still arriving after another one failed must not hide that failure.
-      if (status.state === "loading") {
-        setStatus({ state: "loading", message: `Loading Python… (${done} of ${total} files)` });
-      }
-    });
-    performance.mark("runtime-files-loaded");
-    setStatus({ state: "loading", message: "Starting Python…" });
-    const timings = await bootWorker(baseUrl, pythonFiles, runtimeManifest);
+    const plan = runtimePlan(runtimeManifest);
+    if (plan.wrapped) runtimeFiles ??= await loadRuntimeFiles(baseUrl, runtimeManifest, plan, showProgress);
+    const timings = await bootWorker(baseUrl, pythonFiles, runtimeManifest, plan);
     learnerCodeLoaded = false;
-    moreStdlibHandedOver = handOverMoreStdlib(worker, baseUrl, runtimeManifest);
+    moreStdlibHandedOver = handOverMoreStdlib(worker, baseUrl, runtimeManifest, plan);
+    if (timings.snapshotSkipped || runtimeFiles?.snapshotSkipped) performance.mark("snapshot-skipped");
     if (timings.snapshotFrom === "cache") performance.mark("snapshot-from-cache");
+    performance.measure("runtime-files", { start: performance.now() - timings.totalMs, duration: timings.filesMs });
     performance.measure("python-boot", { start: performance.now() - timings.totalMs, duration: timings.totalMs });
     performance.measure("pyodide-runtime", { start: performance.now() - timings.totalMs, duration: timings.runtimeMs });
     setStatus({ state: "ready", message: "Python is ready" });
@@ -93,7 +93,14 @@ export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
   }
 }
 
-function bootWorker(baseUrl, pythonFiles, runtimeManifest) {
+function showProgress(done, total) {
+  // Files still arriving after another one failed must not hide that failure.
+  if (status.state !== "loading") return;
+  setStatus({ state: "loading",
+    message: done < total ? `Loading Python… (${done} of ${total} files)` : "Starting Python…" });
+}
+
+function bootWorker(baseUrl, pythonFiles, runtimeManifest, plan) {
   const url = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
   worker = new Worker(url);
   URL.revokeObjectURL(url);
@@ -106,8 +113,11 @@ function bootWorker(baseUrl, pythonFiles, runtimeManifest) {
     const timer = setTimeout(() => fail(`it did not answer within ${BOOT_TIMEOUT_MS / 1000} s.`), BOOT_TIMEOUT_MS);
     worker.onmessage = (event) => {
       const message = event.data;
-      if (message.type === "ready") {
+      if (message.type === "progress") {
+        showProgress(message.done, message.total);
+      } else if (message.type === "ready") {
         clearTimeout(timer);
+        wasmModule = message.wasmModule;
         worker.onmessage = receiveReply;
         worker.onerror = () => restart({ reason: "Python stopped unexpectedly and was restarted. Try again." });
         resolve(message.timings);
@@ -116,31 +126,43 @@ function bootWorker(baseUrl, pythonFiles, runtimeManifest) {
       }
     };
     worker.onerror = (event) => fail(event.message || "the worker stopped.");
-    worker.postMessage({ type: "boot", runtimeUrl: baseUrl + RUNTIME_DIR, assets: runtimeFiles.files,
-      wasmModule: runtimeFiles.wasmModule, pythonFiles,
+    worker.postMessage({ type: "boot", baseUrl, runtimeUrl: baseUrl + RUNTIME_DIR, manifest: runtimeManifest, plan,
+      loaded: runtimeFiles ?? { wasmModule }, pythonFiles,
       // The unpacked snapshot is kept under the packed file's checksum: a new build never
       // finds the old one.
       snapshotName: `unpacked-snapshot-${runtimeManifest[SNAPSHOT]?.crc32}.bin` });
   });
 }
 
-async function handOverMoreStdlib(target, baseUrl, runtimeManifest) {
+/** Gives the worker the second part of the standard library: over http it fetches the file itself. */
+async function handOverMoreStdlib(target, baseUrl, runtimeManifest, plan) {
   if (!runtimeManifest[MORE_STDLIB]) return;
-  try {
-    moreStdlib ??= loadRuntimeFile(baseUrl, runtimeManifest, MORE_STDLIB);
-    target.postMessage({ type: "more-stdlib", bytes: await moreStdlib });
-    performance.mark("more-stdlib-handed-over");
-  } catch {
-    // Missing or damaged: the next start tries again; until then importing one of its
-    // modules fails with Python's readable ModuleNotFoundError.
-    moreStdlib = null;
+  const added = new Promise((resolve) => { moreStdlibAdded = resolve; });
+  if (!plan.wrapped) {
+    target.postMessage({ type: "more-stdlib", baseUrl, manifest: runtimeManifest, plan });
+  } else {
+    try {
+      moreStdlib ??= loadRuntimeFile(baseUrl, runtimeManifest, MORE_STDLIB, plan);
+      target.postMessage({ type: "more-stdlib", bytes: await moreStdlib });
+    } catch {
+      // Missing or damaged: the next start tries again; until then importing one of its
+      // modules fails with Python's readable ModuleNotFoundError.
+      moreStdlib = null;
+      moreStdlibAdded();
+    }
   }
+  await added;
+  performance.mark("more-stdlib-handed-over");
 }
 
 function receiveReply(event) {
   if (event.data.type === "calibrated") {
     slowness = Math.min(MAX_SLOWNESS, Math.max(1, event.data.ms / CALIBRATION_REFERENCE_MS));
     performance.measure("python-calibration", { start: performance.now() - event.data.ms, duration: event.data.ms });
+    return;
+  }
+  if (event.data.type === "more-stdlib-added") {
+    moreStdlibAdded();
     return;
   }
   if (event.data.type === "snapshot-kept") {
@@ -262,6 +284,7 @@ function stopRunaway(id) {
 /** Replaces the worker (after a runaway call or a crash) and fails every call still waiting. */
 async function restart({ reason = "Python was restarted." } = {}) {
   worker?.terminate();
+  moreStdlibAdded(); // a call waiting for the old worker to have it goes on (and fails as restarted)
   for (const [id, call] of pending) {
     clearTimeout(call.timer);
     call.reject(new PythonError({ type: "Restarted", message: reason, hint: "", line: null }));

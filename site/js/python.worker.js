@@ -1,7 +1,8 @@
-// The Python worker. It is a classic script started from a Blob URL, because
-// Chromium refuses worker script files and module workers on file:// pages.
-// Everything it needs arrives by postMessage: it never fetches from the network.
-"use strict";
+// The Python worker. It is a classic script (bundled by the build) started from a Blob URL,
+// because Chromium refuses worker script files and module workers on file:// pages. Over http
+// it fetches the runtime's files itself, off the page's thread; on a file:// page they arrive by
+// postMessage, and it fetches nothing.
+import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB } from "./runtime-assets.js";
 
 let dispatch = null;
 let addLibrary = null;
@@ -14,7 +15,8 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "boot") {
     try {
-      self.postMessage({ type: "ready", timings: await boot(message) });
+      const { timings, wasmModule } = await boot(message);
+      self.postMessage({ type: "ready", timings, wasmModule });
     } catch (error) {
       // Whatever went wrong, a retry must not trip over a kept snapshot again.
       await forgetUnpacked();
@@ -30,11 +32,13 @@ self.onmessage = async (event) => {
   }
   if (message.type === "more-stdlib") {
     try {
-      addLibrary(message.bytes);
+      addLibrary(message.bytes ?? await loadRuntimeFile(message.baseUrl, message.manifest, MORE_STDLIB,
+        message.plan));
     } catch {
-      // the page checked the file's checksum; if Python still refuses it, an import of
-      // one of its modules fails with Python's own readable ModuleNotFoundError
+      // Missing or damaged: the next start tries again; until then an import of one of its
+      // modules fails with Python's own readable ModuleNotFoundError.
     }
+    self.postMessage({ type: "more-stdlib-added" });
     return;
   }
   const { id, method, args } = message;
@@ -51,8 +55,14 @@ self.onmessage = async (event) => {
   }
 };
 
-async function boot({ runtimeUrl, assets, wasmModule, pythonFiles, snapshotName }) {
+async function boot({ baseUrl, runtimeUrl, manifest, plan, loaded, pythonFiles, snapshotName }) {
   const started = performance.now();
+  // What the page loaded (a file:// page), or, over http, what this worker fetches itself:
+  // the compiled wasm module may come from an earlier worker.
+  const { files: assets, wasmModule, snapshotSkipped } = loaded.files ? loaded
+    : await loadRuntimeFiles(baseUrl, manifest, plan,
+      (done, total) => self.postMessage({ type: "progress", done, total }), loaded.wasmModule);
+  const fetched = performance.now();
   // Cache Storage wants a full URL as the key; this one is never fetched.
   const snapshotKey = runtimeUrl + snapshotName;
   runRuntimeScript(assets["pyodide.asm.js"], runtimeUrl);
@@ -74,7 +84,7 @@ async function boot({ runtimeUrl, assets, wasmModule, pythonFiles, snapshotName 
     stdout: () => {},
     stderr: (text) => console.warn(text),
   });
-  const loaded = performance.now();
+  const pythonStarted = performance.now();
   for (const [path, source] of Object.entries(pythonFiles)) {
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     pyodide.FS.writeFile(path, source);
@@ -89,8 +99,8 @@ async function boot({ runtimeUrl, assets, wasmModule, pythonFiles, snapshotName 
   };
   calibrate = () => pyodide.runPython("sum(i * i for i in range(50_000))");
   if (unpacked?.from === "download") setTimeout(() => keepUnpacked(snapshotKey, unpacked.bytes), KEEP_DELAY_MS);
-  return { runtimeMs: loaded - started, totalMs: performance.now() - started,
-    snapshotFrom: unpacked?.from ?? "none" };
+  return { wasmModule, timings: { filesMs: fetched - started, runtimeMs: pythonStarted - fetched,
+    totalMs: performance.now() - started, snapshotFrom: unpacked?.from ?? "none", snapshotSkipped } };
 }
 
 // Unpacking the 31 MB snapshot takes 120-200 ms at every start; reading it back from
@@ -169,7 +179,7 @@ function runRuntimeScript(source, runtimeUrl) {
   }
 }
 
-// The page compiled the wasm binary already: instantiate that module instead of
+// The wasm binary is compiled already (as it streamed in): instantiate that module instead of
 // compiling the (empty) response Pyodide asks for.
 function useCompiledModule(module) {
   WebAssembly.instantiateStreaming = async (_response, imports) =>
@@ -177,7 +187,7 @@ function useCompiledModule(module) {
 }
 
 // Pyodide fetches its wasm binary and standard library by URL. Answer those two
-// requests from the bytes the page handed over, so that no request leaves the worker.
+// requests from the bytes loaded already, so that they are not downloaded twice.
 function serveRuntimeFiles(runtimeUrl, files) {
   const networkFetch = self.fetch.bind(self);
   self.fetch = (resource, init) => {

@@ -1,22 +1,16 @@
-// Gets the Python runtime's files for the worker. Over http they are fetched
-// (cached by the browser, compressed by the server; on a slow link the wasm binary
-// in the smaller xz form the build made); on file:// pages Chromium blocks fetch,
-// so the build also ships each file wrapped in a classic script. The offline copy (the zip)
-// carries only the wrapped files, over http too. Every file is checked against
-// the size and CRC-32 the build recorded, so a damaged download fails with a clear
-// message instead of a silent hang.
+// Gets the Python runtime's files. Over http the Python worker fetches them itself, so that
+// their megabytes are never handled on the page's thread (cached by the browser, compressed by
+// the server; on a slow link the wasm binary in the smaller xz form the build made). On file://
+// pages Chromium blocks fetch, so the build also ships each file wrapped in a classic script,
+// which only the page can load, and the page hands the bytes to the worker. The offline copy
+// (the zip) carries only the wrapped files, over http too. Every file is checked against the
+// size and CRC-32 the build recorded, so a damaged download fails with a clear message instead
+// of a silent hang. This module runs in both: the page decides (runtimePlan), either loads.
 
 import { XzReadableStream } from "xz-decompress";
 import { crc32 } from "./checksum.js";
 
 export const RUNTIME_DIR = "pyodide/";
-
-// The wrapped files are the only ones on a file:// page and in the offline copy (whose
-// runtime manifest says so), wherever it is opened from.
-const wrappedOnly = () => location.protocol === "file:" || globalThis.MF_OFFLINE_COPY === true;
-// A page that the service worker controls gets every file from the release's cache, as from a
-// disk: the link's speed does not matter (and the cache holds the raw wasm binary, not its xz form).
-const fromDisk = () => wrappedOnly() || Boolean(globalThis.navigator?.serviceWorker?.controller);
 
 const TEXT_FILES = new Set(["pyodide.js", "pyodide.asm.js", "pyodide-lock.json"]);
 
@@ -39,16 +33,31 @@ const PACKED_SUFFIX = ".xz";
 const PACKED_WASM_BELOW_BYTES_PER_MS = 2000;
 
 /**
- * Loads and checks every runtime file, and compiles the wasm binary once.
- * Resolves with {files, wasmModule}; onProgress(done, total) reports progress.
- * The compiled module is handed to the worker (and to any later worker after a
- * restart), so Python never compiles its 9.6 MB binary twice. On a slow link the
- * memory snapshot is left out, and Python starts from scratch.
+ * How this page gets the runtime, decided on the page (the worker sees neither the page's own
+ * downloads nor its service worker): {wrapped} loads the wrapped files on the page; {fromDisk}
+ * is true where every file comes from a disk or the release's cache (the service worker's
+ * cache holds the raw wasm binary, not its xz form), and the link's speed does not matter;
+ * {packedWasm} fetches the wasm binary's xz form.
  */
-export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {}) {
+export function runtimePlan(manifest) {
+  // The wrapped files are the only ones on a file:// page and in the offline copy (whose
+  // runtime manifest says so), wherever it is opened from.
+  const wrapped = location.protocol === "file:" || globalThis.MF_OFFLINE_COPY === true;
+  const fromDisk = wrapped || Boolean(globalThis.navigator?.serviceWorker?.controller);
+  return { wrapped, fromDisk,
+    packedWasm: !fromDisk && Boolean(manifest?.[WASM]?.packed) && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS };
+}
+
+/**
+ * Loads and checks every runtime file as the plan says, and compiles the wasm binary unless
+ * `compiled` is that module already (a later worker after a restart: Python never compiles its
+ * 9.6 MB binary twice). Resolves with {files, wasmModule, snapshotSkipped}; onProgress(done,
+ * total) reports progress. On a slow link the memory snapshot is left out, and Python starts
+ * from scratch.
+ */
+export async function loadRuntimeFiles(baseUrl, manifest, plan, onProgress = () => {}, compiled = null) {
   if (!manifest) throw new Error("The file data/runtime-manifest.js is missing.");
   const dirUrl = baseUrl + RUNTIME_DIR;
-  const overHttp = !wrappedOnly();
   const names = Object.keys(manifest).filter((name) => name !== MORE_STDLIB);
   let total = names.length;
   let done = 0;
@@ -57,43 +66,44 @@ export async function loadRuntimeFiles(baseUrl, manifest, onProgress = () => {})
     return value;
   };
   const load = async (name, onArrival) => {
-    const bytes = await loadRuntimeFile(baseUrl, manifest, name, onArrival);
+    const bytes = await loadRuntimeFile(baseUrl, manifest, name, plan, onArrival);
     return arrived([name, TEXT_FILES.has(name) ? new TextDecoder().decode(bytes) : bytes]);
   };
-  const wasmModule = (overHttp
-    ? compileStreaming(dirUrl, Boolean(manifest[WASM].packed) && !fromDisk()
-      && pageArrivalSpeed() < PACKED_WASM_BELOW_BYTES_PER_MS)
-    : compileWrapped(dirUrl, manifest[WASM])).then(arrived);
+  let wasmModule;
+  if (compiled) wasmModule = Promise.resolve(compiled).then(arrived);
+  else if (plan.wrapped) wasmModule = compileWrapped(dirUrl, manifest[WASM]).then(arrived);
+  else wasmModule = compileStreaming(dirUrl, plan.packedWasm).then(arrived);
   // How fast the standard library arrives says whether the snapshot is worth its download.
   // (A file:// page, the offline copy or a page read from the service worker's cache reads from the disk:
   // the snapshot always pays. Had the library failed, that failure is the answer, and the snapshot is never
   // asked for.)
   let linkMeasured;
   const speed = new Promise((resolve) => { linkMeasured = resolve; });
-  if (fromDisk()) linkMeasured(Infinity);
+  if (plan.fromDisk) linkMeasured(Infinity);
+  let snapshotSkipped = false;
   const files = names.filter((name) => name !== WASM && name !== SNAPSHOT)
     .map((name) => (name === STDLIB ? load(name, linkMeasured) : load(name)));
   if (manifest[SNAPSHOT]) {
     files.push(speed.then((bytesPerMs) => {
       if (manifest[SNAPSHOT].size / bytesPerMs > SNAPSHOT_WORTH_MS) {
         total -= 1;
-        performance.mark("snapshot-skipped");
+        snapshotSkipped = true;
         return null;
       }
       return load(SNAPSHOT);
     }));
   }
   const [entries, module] = await Promise.all([Promise.all(files), wasmModule]);
-  return { files: Object.fromEntries(entries.filter(Boolean)), wasmModule: module };
+  return { files: Object.fromEntries(entries.filter(Boolean)), wasmModule: module, snapshotSkipped };
 }
 
 /**
  * Loads and checks one runtime file (by fetch, or by script tag on file:// pages). Over http,
  * onArrival(bytesPerMs) is told how fast its bytes came.
  */
-export async function loadRuntimeFile(baseUrl, manifest, name, onArrival) {
+export async function loadRuntimeFile(baseUrl, manifest, name, plan, onArrival) {
   const dirUrl = baseUrl + RUNTIME_DIR;
-  const bytes = wrappedOnly() ? await loadByScriptTag(dirUrl, name) : await loadByFetch(dirUrl, name, onArrival);
+  const bytes = plan.wrapped ? await loadByScriptTag(dirUrl, name) : await loadByFetch(dirUrl, name, onArrival);
   check(name, bytes, manifest[name]);
   return bytes;
 }
