@@ -123,6 +123,8 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     const library = await loadEditorLibrary();
     if (editor) return;
     const host = byId("editor");
+    // The plain text can be focused (to scroll it by keyboard): then the editor takes the focus over.
+    const focused = host.contains(document.activeElement);
     host.replaceChildren();
     editor = library.createCodeEditor(host, {
       text: readStored("draft") ?? working,
@@ -134,6 +136,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
       },
       onApply: () => apply(editor.text()),
     });
+    if (focused) editor.focus();
     showState();
   }
 

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import optimizer_picker, wait_for_python
+from tests.e2e.conftest import hold_python, optimizer_picker, wait_for_python
 
 # The page's controls work the same from file://: test_optimization_page, test_network_page,
 # test_experiments and test_course_code run there too (see conftest.pytest_collection_modifyitems).
@@ -193,3 +193,13 @@ def test_a_training_optimizer_without_points_is_explained(site):
     site.get_by_role("region", name="Edit the Python: training.py").get_by_role("button", name="Apply changes").click()
     expect(message(site, "training")).to_contain_text("broken returned int, not the list of (a, b) points it visited")
     expect(message(site, "training")).to_contain_text("The last version that worked stays active.")
+
+
+def test_the_plain_text_hands_the_keyboard_focus_to_the_editor_that_replaces_it(site):
+    release = hold_python(site)
+    site.goto(site.index_url + "#/functions")
+    # Before Python is ready the panel shows the module as plain text, which the keyboard can reach.
+    site.get_by_label("functions.py as plain text").focus()
+    release()
+    wait_for_python(site)
+    expect(site.get_by_role("textbox", name="Python code of functions.py")).to_be_focused()
