@@ -76,6 +76,10 @@ class FirefoxPage:
     def focus(self, role: str, name: str) -> None:
         self.request("focus", role=role, name=name)
 
+    def scroll_to(self, role: str, name: str) -> None:
+        """Scrolls the named element into view, as a learner scrolls down to it."""
+        self.request("scrollTo", role=role, name=name)
+
     def fill(self, role: str, name: str, text: str) -> None:
         self.request("fill", role=role, name=name, text=text)
 

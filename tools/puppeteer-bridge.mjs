@@ -41,6 +41,7 @@ const OPS = {
   click: ({ role, name }) => named(role, name).click(),
   // (A click on the code editor, taller than the window, does not reach it over BiDi.)
   focus: async ({ role, name }) => (await named(role, name).waitHandle()).focus(),
+  scrollTo: async ({ role, name }) => (await named(role, name).waitHandle()).scrollIntoView(),
   // Puppeteer's fill picks the option of a <select>, and replaces the text of an input.
   fill: ({ role, name, text }) => named(role, name).fill(text),
   async press({ keys }) {

@@ -8,6 +8,7 @@ first screen and its whole length; a replay page also gets the screens a learner
 scrubbing the replay (the slider focused, stepped with the arrow keys) and while scrolling down.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,14 @@ def shoot(page, path: Path, taken: list[Path], *, full_page=False) -> None:
     taken.append(path)
 
 
+def show_editors(page) -> None:
+    """Scrolls to each code editor of the page shown, as a learner does, until it is set up: the page
+    shows the module as plain text until its panel comes near the screen."""
+    for panel in page.get_by_role("region", name=re.compile("^Edit the Python: ")).all():
+        panel.scroll_into_view_if_needed()
+        panel.get_by_role("textbox").wait_for()
+
+
 def shoot_scrolling(page, output: Path, stem: str, taken: list[Path]) -> None:
     """The screens a learner sees scrolling down the page from its top."""
     height = page.viewport_size["height"]
@@ -51,6 +60,7 @@ def shoot_replay(page, index: str, output: Path, stem: str, taken: list[Path], r
     slider = page.get_by_label(slider_name)
     expect(slider).to_be_enabled()
     slider.fill(position)
+    show_editors(page)
     page.evaluate("() => window.scrollTo(0, 0)")
     shoot(page, output / f"{stem}.png", taken)
     shoot(page, output / f"{stem}-whole.png", taken, full_page=True)
@@ -73,6 +83,8 @@ def take(output: Path) -> list[Path]:
                 page = browser.new_page(viewport=viewport, color_scheme=scheme, device_scale_factor=1)
                 page.goto(index + "#/functions?function=sqrt")
                 page.get_by_text("Python is ready").wait_for(timeout=30_000)
+                show_editors(page)
+                page.evaluate("() => window.scrollTo(0, 0)")
                 page.mouse.move(viewport["width"] * 0.8, 260 if size_name == "desktop" else 200)
                 stem = f"functions-{size_name}-{scheme}"
                 shoot(page, output / f"{stem}.png", taken)

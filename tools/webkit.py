@@ -20,12 +20,14 @@ MISSING = ("WebKit is not installed: `apt-get install webkit2gtk-driver xvfb` (.
 KEYS = {"Control": Keys.CONTROL, "Shift": Keys.SHIFT, "Home": Keys.HOME, "Enter": Keys.ENTER, "Tab": Keys.TAB,
         "ArrowLeft": Keys.ARROW_LEFT}
 # WebDriver has no "find by accessible name", so a control is found where its name comes from:
-# its own aria-label, a <label for> pointing at it, or a button's text; then the name the
+# its own aria-label, a <label for> pointing at it, a button's text, or the element its
+# aria-labelledby points at (a region's heading); then the name the
 # browser computes for it (WebDriver's Get Computed Label) must be that name. The role is not
 # compared: WebKitGTK reports some differently from the ARIA mapping (a <select> as "button",
 # a number input as "textbox").
 NAMED = ("//*[@aria-label={name}] | //button[normalize-space()={name}]"
-         " | //*[@id=//label[normalize-space()={name}]/@for]")
+         " | //*[@id=//label[normalize-space()={name}]/@for]"
+         " | //*[@aria-labelledby=//*[normalize-space()={name}]/@id]")
 
 
 class VirtualScreen:
@@ -96,6 +98,11 @@ class WebKitPage:
 
     def focus(self, role: str, name: str) -> None:
         self.act(role, name, lambda element: element.click())
+
+    def scroll_to(self, role: str, name: str) -> None:
+        """Scrolls the named element into view, as a learner scrolls down to it."""
+        scroll = "arguments[0].scrollIntoView()"
+        self.act(role, name, lambda element: self.driver.execute_script(scroll, element))
 
     def fill(self, role: str, name: str, text: str) -> None:
         def fill(element):

@@ -46,6 +46,7 @@ function createCodeEditor(parent, { text, label, describedBy, onChange, onApply 
   });
   return {
     text: () => view.state.doc.toString(),
+    focus: () => view.focus(),
     /** Replaces the whole text, as one step of its own in the undo history. */
     setText(next) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next },

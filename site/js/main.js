@@ -8,6 +8,7 @@ import { createOptimizationPage } from "./optimization-page.js";
 import { createNetworkPage } from "./network-page.js";
 import { markOnce } from "./marks.js";
 import { createModuleEditor } from "./module-editor.js";
+import { watchNearViewport } from "./near-viewport.js";
 import { offerOfflineUse } from "./offline-support.js";
 import { createExperiments } from "./experiments.js";
 import { createTasks } from "./tasks.js";
@@ -57,13 +58,19 @@ const editors = Object.entries({ functions: "functions", optimization: "optimiza
   }) }));
 const tasks = createTasks({ release: data.release, editor: editors.find(({ page }) => page === "optimization").editor });
 
-// The code editor (CodeMirror) is not needed for the first view: it is set up once Python is
-// ready, and only on the page shown (each editor takes a long task of the main thread); another
-// page's editor when that page is first shown.
+// The code editor (CodeMirror) is not needed for the first view: loading it and setting one up
+// each take a long task of the main thread. An editor is set up once Python is ready, on the page
+// shown, when its panel comes within a screen of the viewport (so it is ready by the time the
+// learner has scrolled to it); until then the panel shows the module as plain text. Reset,
+// Apply and the tasks set their editor up themselves when they need it.
+const editorHosts = watchNearViewport(editors.map(({ editor }) => editor.host), showEditor);
+
 function showEditor() {
   if (!python.isReady()) return;
   for (const { page, editor } of editors) {
-    if (page === state.page) editor.show().catch((error) => notify(error.message));
+    if (page !== state.page || !editorHosts.isNear(editor.host)) continue;
+    editorHosts.forget(editor.host);
+    editor.show().catch((error) => notify(error.message));
   }
 }
 

@@ -58,9 +58,13 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     }
   }
 
+  /** The code the panel shows: the editor's, or the plain text until the editor is set up. */
+  function shownText() {
+    return editor ? editor.text() : readStored("draft") ?? working;
+  }
+
   function showState() {
-    editorState.show({ shown: editor ? editor.text() : readStored("draft") ?? working, working, original,
-      failure: storedFailure() });
+    editorState.show({ shown: shownText(), working, original, failure: storedFailure() });
   }
 
   function forgetStored(kind) {
@@ -123,6 +127,8 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     const library = await loadEditorLibrary();
     if (editor) return;
     const host = byId("editor");
+    // The plain text can be focused (to scroll it by keyboard): then the editor takes the focus over.
+    const focused = host.contains(document.activeElement);
     host.replaceChildren();
     editor = library.createCodeEditor(host, {
       text: readStored("draft") ?? working,
@@ -134,10 +140,17 @@ export function createModuleEditor({ module, original, release, onApplied }) {
       },
       onApply: () => apply(editor.text()),
     });
+    if (focused) editor.focus();
     showState();
   }
 
-  byId("apply").addEventListener("click", () => editor && apply(editor.text()));
+  /** Applies what the editor shows, setting the editor up first if the learner never scrolled to it. */
+  async function applyShown() {
+    await show();
+    return apply(editor.text());
+  }
+
+  byId("apply").addEventListener("click", applyShown);
   byId("rewrite").addEventListener("click", () => {
     if (!editor || rewrite === null) return;
     editor.setText(rewrite); // one change in the editor's history: Ctrl+Z undoes it
@@ -156,7 +169,7 @@ export function createModuleEditor({ module, original, release, onApplied }) {
     say("Back to the original code.", "ok");
   });
   byId("download").addEventListener("click", () => {
-    const text = editor ? editor.text() : working;
+    const text = shownText();
     const link = Object.assign(document.createElement("a"), {
       href: URL.createObjectURL(new Blob([text], { type: "text/x-python" })), download: `${module}.py` });
     link.click();
@@ -170,17 +183,16 @@ export function createModuleEditor({ module, original, release, onApplied }) {
   });
 
   return { show,
+    /** The element the editor is drawn in (the module as plain text until then). */
+    host: byId("editor"),
     /** The code the editor shows. */
-    text: () => (editor ? editor.text() : readStored("draft") ?? working),
+    text: shownText,
     /** Adds code at the end of the editor, as one step Ctrl+Z undoes. */
     async append(code) {
       await show();
       editor.append(code);
     },
     /** Applies what the editor shows, as Apply does: null when it worked, else the error in words. */
-    async applyShown() {
-      await show();
-      return apply(editor.text());
-    },
+    applyShown,
   };
 }

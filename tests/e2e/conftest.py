@@ -142,6 +142,16 @@ def hold_python(page, timeout: float = 60_000):
     return release
 
 
+def code_editor(page, module: str):
+    """The code editor of `module`.py, reached as a learner reaches it: by scrolling to its panel.
+
+    The page sets an editor up (once Python is ready) only when its panel comes near the screen;
+    until then the panel shows the module as plain text, and there is no textbox.
+    """
+    page.get_by_role("region", name=f"Edit the Python: {module}.py").scroll_into_view_if_needed()
+    return page.get_by_role("textbox", name=f"Python code of {module}.py")
+
+
 def open_optimization(site, query=""):
     """The optimization page, with Python ready."""
     site.goto(site.index_url + "#/optimization" + query)

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 import build
-from tests.e2e.conftest import open_site, optimizer_picker, wait_for_python
+from tests.e2e.conftest import code_editor, open_site, optimizer_picker, wait_for_python
 
 AXE = build.NODE_MODULES / "axe-core" / "axe.min.js"
 
@@ -25,7 +25,7 @@ def test_no_axe_violations_on_any_page(browser, http_root, scheme, width):
     page.emulate_media(color_scheme=scheme)
     page.goto(http_root + "index.html#/functions?function=sqrt")
     wait_for_python(page)
-    expect(page.get_by_role("textbox", name="Python code of functions.py")).to_be_visible()
+    expect(code_editor(page, "functions")).to_be_visible()
     assert violations(page) == []
     page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     page.get_by_role("button", name="Run optimization").click()

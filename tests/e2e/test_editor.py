@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import optimizer_picker, wait_for_python
+from tests.e2e.conftest import code_editor, hold_python, optimizer_picker, wait_for_python
 
 # The page's controls work the same from file://: test_optimization_page, test_network_page,
 # test_experiments and test_course_code run there too (see conftest.pytest_collection_modifyitems).
@@ -21,7 +21,7 @@ def tripled(x: float) -> float:
 def open_editor(site, page="functions", module=None):
     site.goto(site.index_url + f"#/{page}")
     wait_for_python(site)
-    editor = site.get_by_role("textbox", name=f"Python code of {module or page}.py")
+    editor = code_editor(site, module or page)
     expect(editor).to_be_visible()
     return editor
 
@@ -125,7 +125,7 @@ def test_edits_survive_a_reload(site):
     expect(message(site)).to_have_text("Applied: the page now uses your code.")
     site.reload()
     wait_for_python(site)
-    editor = site.get_by_role("textbox", name="Python code of functions.py")
+    editor = code_editor(site, "functions")
     expect(editor_end(site, editor)).to_contain_text("def tripled")
     expect(site.get_by_label("Function", exact=True).locator("option")).to_contain_text(["tripled"], timeout=60_000)
 
@@ -193,3 +193,47 @@ def test_a_training_optimizer_without_points_is_explained(site):
     site.get_by_role("region", name="Edit the Python: training.py").get_by_role("button", name="Apply changes").click()
     expect(message(site, "training")).to_contain_text("broken returned int, not the list of (a, b) points it visited")
     expect(message(site, "training")).to_contain_text("The last version that worked stays active.")
+
+
+def test_the_editor_is_set_up_only_when_the_learner_scrolls_near_it(site):
+    asked = []
+    site.on("request", lambda request: request.url.endswith("/editor.js") and asked.append(request.url))
+    site.goto(site.index_url + "#/optimization")
+    wait_for_python(site)
+    panel = site.get_by_role("region", name="Edit the Python: optimization.py")
+    assert panel.bounding_box()["y"] > 2 * site.viewport_size["height"], "the panel starts far below the screen"
+    # The tasks are set up once Python is ready, right where an editor set up regardless of the
+    # screen would be: once they show, such an editor would have asked for CodeMirror's script.
+    expect(site.get_by_text("0 of 3 tasks done")).to_be_visible()
+    assert asked == []
+    expect(site.get_by_role("textbox", name="Python code of optimization.py")).to_have_count(0)
+    expect(panel).to_contain_text("def hill_climbing(")
+    expect(code_editor(site, "optimization")).to_be_visible()
+    assert len(asked) == 1
+
+
+def test_a_panel_on_the_first_screen_gets_its_editor_without_scrolling(site):
+    site.set_viewport_size({"width": 1280, "height": 2400})
+    site.goto(site.index_url + "#/functions")
+    wait_for_python(site)
+    expect(site.get_by_role("textbox", name="Python code of functions.py")).to_be_visible()
+    assert site.evaluate("window.scrollY") == 0
+
+
+def test_each_page_sets_up_its_own_editors_as_the_learner_scrolls_to_them(site):
+    open_editor(site)
+    site.get_by_role("link", name="3. Neural network").click()
+    for module in ["training", "surfaces"]:
+        expect(code_editor(site, module)).to_be_visible()
+    site.get_by_role("link", name="1. Functions").click()
+    expect(code_editor(site, "functions")).to_be_visible()
+
+
+def test_the_plain_text_hands_the_keyboard_focus_to_the_editor_that_replaces_it(site):
+    release = hold_python(site)
+    site.goto(site.index_url + "#/functions")
+    # Before Python is ready the panel shows the module as plain text, which the keyboard can reach.
+    site.get_by_label("functions.py as plain text").focus()
+    release()
+    wait_for_python(site)
+    expect(site.get_by_role("textbox", name="Python code of functions.py")).to_be_focused()

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_python
+from tests.e2e.conftest import code_editor, wait_for_python
 from tests.e2e.test_editor import append_code, editor_end, message, open_editor
 
 # What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
@@ -40,7 +40,7 @@ def test_a_draft_that_failed_says_so_after_a_reload(site):
     expect(editor_state(site)).to_have_text(failed)
     site.reload()
     wait_for_python(site)
-    editor = site.get_by_role("textbox", name="Python code of functions.py")
+    editor = code_editor(site, "functions")
     expect(editor_end(site, editor)).to_contain_text("def broken(x)")
     expect(editor_state(site)).to_have_text(failed)
     expect(editor).to_have_accessible_description(failed)

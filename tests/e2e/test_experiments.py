@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from page_api import dispatch, runs
-from tests.e2e.conftest import open_optimization, open_site, wait_for_python
+from tests.e2e.conftest import code_editor, open_optimization, open_site, wait_for_python
 from tests.e2e.test_accessibility import violations
 
 
@@ -171,7 +171,7 @@ def test_cards_with_feedback_and_hints_have_no_axe_violations(browser, http_root
 def test_a_function_the_learner_adds_is_offered_and_judged(site):
     site.goto(site.index_url + "#/functions")
     wait_for_python(site)
-    editor = site.get_by_role("textbox", name="Python code of functions.py")
+    editor = code_editor(site, "functions")
     editor.click()
     site.keyboard.press("Control+End")
     site.keyboard.insert_text('\n\ndef distance(x):\n    """How far x is from zero."""\n    return abs(x)\n')

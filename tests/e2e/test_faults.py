@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import open_site, wait_for_python
+from tests.e2e.conftest import code_editor, open_site, wait_for_python
 
 # What a run shows is the same over http and from file:// (see conftest.pytest_collection_modifyitems).
 SCHEMES = ("http",)
@@ -18,7 +18,7 @@ def test_code_that_crashes_python_is_survived(browser, http_root):
     context, page, guard = open_site(browser, http_root)
     page.goto(http_root + "index.html#/functions")
     wait_for_python(page)
-    editor = page.get_by_role("textbox", name="Python code of functions.py")
+    editor = code_editor(page, "functions")
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.insert_text("\n\nimport os\nos.abort()\n")

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 import build
 from page_api import discovery
-from tests.e2e.conftest import optimizer_picker, wait_for_python
+from tests.e2e.conftest import code_editor, optimizer_picker, wait_for_python
 
 STAND_STILL = '''
 
@@ -30,7 +30,7 @@ def test_an_optimizer_without_a_lesson_gets_the_general_one(site):
     wait_for_python(site)
     general = site.get_by_role("heading", name="An optimizer of your own")
     expect(general).to_be_hidden()
-    editor = site.get_by_role("textbox", name="Python code of optimization.py")
+    editor = code_editor(site, "optimization")
     editor.click()
     site.keyboard.press("Control+End")
     site.keyboard.insert_text(STAND_STILL)

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_python
+from tests.e2e.conftest import code_editor, wait_for_python
 from tests.e2e.test_editor import append_code
 from tests.e2e.test_network_page import open_page, status
 
@@ -90,7 +90,7 @@ def test_a_race_on_the_saddle_and_a_link_that_restores_it(site):
 
 def test_a_learner_s_surface_joins_the_picker_through_the_editor(site):
     page = open_page(site)
-    editor = site.get_by_role("textbox", name="Python code of surfaces.py")
+    editor = code_editor(site, "surfaces")
     expect(editor).to_be_visible()
     append_code(site, editor, BOWL)
     site.get_by_role("region", name="Edit the Python: surfaces.py").get_by_role("button", name="Apply changes").click()

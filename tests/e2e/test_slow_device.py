@@ -12,7 +12,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import open_site, wait_for_python
+from tests.e2e.conftest import code_editor, open_site, wait_for_python
 
 # Each busy process ends by itself after this long, should a test run be killed.
 BUSY_SECONDS = 900
@@ -61,7 +61,7 @@ def test_the_apps_own_work_is_never_stopped_on_a_busy_machine(busy_page):
 
 def test_an_endless_loop_is_still_stopped_on_a_busy_machine_and_the_app_recovers(busy_page):
     busy_page.goto(busy_page.url.split("#")[0] + "#/functions")
-    editor = busy_page.get_by_role("textbox", name="Python code of functions.py")
+    editor = code_editor(busy_page, "functions")
     expect(editor).to_be_visible(timeout=SLOW)
     editor.click()
     busy_page.keyboard.press("Control+End")

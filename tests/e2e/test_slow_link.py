@@ -3,7 +3,7 @@ the snapshot kept unpacked for a revisit, and the rest of the standard library l
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import open_site, wait_for_python
+from tests.e2e.conftest import code_editor, open_site, wait_for_python
 
 TEN_MBIT = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 
@@ -96,7 +96,7 @@ def test_runs_do_not_wait_for_the_rest_of_the_library_and_an_edit_that_needs_it_
     expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
 
     page.get_by_role("link", name="1. Functions").click()
-    editor = page.get_by_role("textbox", name="Python code of functions.py")
+    editor = code_editor(page, "functions")
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.insert_text(SPREAD)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from math_fundamentals import optimization
 from page_api import dispatch, editing, tasks
-from tests.e2e.conftest import open_optimization, open_site, wait_for_python
+from tests.e2e.conftest import code_editor, open_optimization, open_site, wait_for_python
 from tests.e2e.test_accessibility import violations
 from tests.e2e.test_editor import append_code, replace_code
 from tests.test_course_code import restore_lessons  # noqa: F401 - a fixture
@@ -29,7 +29,7 @@ def result(card):
 
 
 def editor(site):
-    return site.get_by_role("textbox", name="Python code of optimization.py")
+    return code_editor(site, "optimization")
 
 
 def expect_verdict(card, lead, code, task_id, **args):

@@ -52,8 +52,10 @@ def test_where_do_i_end_up(site):
 
 def test_a_learner_edit_is_applied(site):
     site.open_ready("#/functions")
-    # CodeMirror comes after Python is ready. A line typed at the top needs no indenting; WebKit's
-    # Enter indents the line pushed down (the module's docstring), so Shift+Tab undoes that.
+    # CodeMirror comes after Python is ready, once its panel is near the screen. A line typed at the
+    # top needs no indenting; WebKit's Enter indents the line pushed down (the module's docstring),
+    # so Shift+Tab undoes that.
+    site.page.scroll_to("region", "Edit the Python: functions.py")
     site.page.focus("textbox", "Python code of functions.py")
     site.page.press("Control+Home")
     site.page.type("def tripled(x): return 3 * x")
