@@ -92,6 +92,9 @@ function showPage() {
 function showPythonStatus(status) {
   document.getElementById("python-status").dataset.state = status.state;
   document.getElementById("python-status-text").textContent = status.message;
+  const progress = document.getElementById("python-progress");
+  if (status.progress === undefined) progress.removeAttribute("value");
+  else progress.value = status.progress;
   document.getElementById("python-retry").hidden = status.state !== "failed";
   if (status.state === "failed") {
     notify(`${status.message} Reload the page or press Retry. If it keeps failing, download the app again.`);

@@ -96,8 +96,8 @@ export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
 function showProgress(done, total) {
   // Files still arriving after another one failed must not hide that failure.
   if (status.state !== "loading") return;
-  setStatus({ state: "loading",
-    message: done < total ? `Loading Python… (${done} of ${total} files)` : "Starting Python…" });
+  // The bar shows how many files have come; the words stay short enough for a phone's header.
+  setStatus({ state: "loading", message: done < total ? "Loading Python…" : "Starting Python…", progress: done / total });
 }
 
 function bootWorker(baseUrl, pythonFiles, runtimeManifest, plan) {
