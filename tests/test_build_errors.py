@@ -28,7 +28,7 @@ def test_a_missing_esbuild_ends_the_build_with_one_line(monkeypatch, tmp_path, c
     monkeypatch.setattr(build, "ESBUILD", tmp_path / "no-such-esbuild")
     assert build.main(["build"]) == 1
     line = last_error_line(capsys)
-    assert line.startswith("build: error: bundling site/js/main.js with esbuild: cannot start no-such-esbuild")
+    assert line.startswith("build: error: bundling site/js/python.worker.js with esbuild: cannot start no-such-esbuild")
     assert "run `npm ci`" in line
 
 
@@ -37,7 +37,7 @@ def test_a_failing_esbuild_names_the_step_and_its_exit_code(monkeypatch, tmp_pat
     monkeypatch.setattr(build, "ESBUILD", failing_program(tmp_path, "esbuild"))
     assert build.main(["build"]) == 1
     line = last_error_line(capsys)
-    assert line.startswith("build: error: bundling site/js/main.js with esbuild: esbuild failed with exit code 3")
+    assert line.startswith("build: error: bundling site/js/python.worker.js with esbuild: esbuild failed with exit code 3")
 
 
 def test_a_failing_npm_ci_names_the_step(monkeypatch, tmp_path):
