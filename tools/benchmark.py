@@ -162,7 +162,8 @@ class Bench:
         page.get_by_role("region", name=re.compile("^Edit the Python")).first.scroll_into_view_if_needed()
         page.get_by_role("textbox", name=re.compile("^Python code of")).filter(visible=True).wait_for()
         page.evaluate("() => window.scrollTo(0, 0)")
-        received = {request.url: request.sizes()["responseBodySize"] for request in finished}
+        # (A file the browser's cache answered has no bytes on the wire.)
+        received = {request.url: size for request in finished if (size := request.sizes()["responseBodySize"]) > 0}
         later = sum(size for name, size in received.items() if name.endswith(LOADED_AFTER_START))
         result = {"first_plot_ms": marks["firstPlot"], "interactive_ms": marks["interactive"],
                   "bytes": sum(received.values()) - later, "bytes_after_start": later,
