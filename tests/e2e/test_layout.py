@@ -108,6 +108,18 @@ def test_on_a_phone_the_plot_stays_in_view_while_the_replay_moves(site, name):
     assert inside_viewport(site, parts["run button"])
 
 
+@pytest.mark.parametrize("name", REPLAY_PAGES)
+def test_on_a_phone_the_lesson_reads_plot_then_verdict_then_update_rule(site, name):
+    """The update rule is placed by the page's script; on a phone it must not jump above the plot."""
+    parts = open_and_run(site, name, PHONE)
+    rule = site.get_by_role("group", name="Update rule").filter(visible=True)
+    expect(rule).to_contain_text("with this run's numbers")
+    site.evaluate("window.scrollTo(0, 0)")  # where the plot that stays at the top has its own place
+    top = {part: locator.bounding_box()["y"] for part, locator in
+           {"plot": parts["plot"], "verdict": parts["verdict"], "rule": rule}.items()}
+    assert top["plot"] < top["verdict"] < top["rule"], top
+
+
 @pytest.mark.parametrize("width", [320, 375, 430])
 def test_nothing_is_wider_than_a_narrow_screen(site, width):
     open_and_run(site, "optimization", {"width": width, "height": 740})
