@@ -103,8 +103,9 @@ def javascript_bundle() -> None:
     # module first: gifenc's "browser" entry is its larger CommonJS build.
     main_fields = "--main-fields=module,browser,main"
     with tempfile.TemporaryDirectory() as folder:
+        # Named *.worker.js, so that app.js takes it in as text (the loader below), not as code.
         worker = Path(folder) / "python.worker.js"
-        esbuild_bundle(SITE / "js" / "python.worker.js", worker, main_fields)
+        esbuild_bundle(SITE / "js" / "python.worker.js", worker, main_fields, '--banner:js="use strict";')
         esbuild_bundle(SITE / "js" / "main.js", DIST / "app.js",
                        "--loader:.worker.js=text", f"--alias:python-worker={worker}", main_fields)
     esbuild_bundle(SITE / "js" / "code-editor.js", DIST / "editor.js", "--minify")

@@ -4,6 +4,7 @@
 // call through a caller from latest().
 // The worker, bundled by the build (python.worker.js and what it imports) and given here as text.
 import workerSource from "python-worker";
+import { isSuperseded, latestOf } from "./latest-call.js";
 import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB, RUNTIME_DIR, runtimePlan, SNAPSHOT } from "./runtime-assets.js";
 
 // The watchdog. A learner's edited code may loop forever: a call that runs it is stopped after
@@ -19,12 +20,7 @@ const MAX_SLOWNESS = 20;
 // this only catches a start that will never finish.
 const BOOT_TIMEOUT_MS = 120000;
 
-const SUPERSEDED = "Superseded";
-
-/** True for the error of a call that a newer call of the same latest() caller replaced. */
-export function isSuperseded(error) {
-  return error?.name === SUPERSEDED;
-}
+export { isSuperseded };
 
 class PythonError extends Error {
   /** A Python exception (or a timeout) described as data: type, message, hint, line. */
@@ -39,6 +35,8 @@ let worker = null;
 // The runtime's files where the page loads them (file://), and the compiled wasm module: kept for later workers.
 let runtimeFiles = null;
 let wasmModule = null;
+// Whether the first start left the memory snapshot out (a slow link): later workers do too.
+let snapshotSkipped = false;
 let nextId = 1;
 const pending = new Map();
 const statusListeners = new Set();
@@ -68,20 +66,27 @@ export function onStatus(listener) {
   return () => statusListeners.delete(listener);
 }
 
-/** Downloads the runtime once and starts the worker; resolves when Python is ready. */
+/**
+ * Starts the worker, which gets the runtime (over http it downloads it, and a worker that replaces
+ * one gets it from the browser's cache); resolves when Python is ready.
+ */
 export async function start({ baseUrl, pythonFiles, runtimeManifest }) {
   lastStart = { baseUrl, pythonFiles, runtimeManifest };
+  // A retry after a failure says at once that it is under way (and hides the Retry button).
+  if (status.state === "failed") setStatus({ state: "loading", message: "Loading Python…" });
   try {
+    if (!runtimeManifest) throw new Error("The file data/runtime-manifest.js is missing.");
     if (typeof WebAssembly !== "object") {
       throw new Error("This browser cannot run WebAssembly, which Python in the page needs. "
         + "Please open the page in a current version of Chrome, Edge, Firefox or Safari.");
     }
-    const plan = runtimePlan(runtimeManifest);
+    const plan = { ...runtimePlan(runtimeManifest), skipSnapshot: snapshotSkipped };
     if (plan.wrapped) runtimeFiles ??= await loadRuntimeFiles(baseUrl, runtimeManifest, plan, showProgress);
     const timings = await bootWorker(baseUrl, pythonFiles, runtimeManifest, plan);
     learnerCodeLoaded = false;
     moreStdlibHandedOver = handOverMoreStdlib(worker, baseUrl, runtimeManifest, plan);
-    if (timings.snapshotSkipped || runtimeFiles?.snapshotSkipped) performance.mark("snapshot-skipped");
+    snapshotSkipped ||= Boolean(timings.snapshotSkipped || runtimeFiles?.snapshotSkipped);
+    if (snapshotSkipped) performance.mark("snapshot-skipped");
     if (timings.snapshotFrom === "cache") performance.mark("snapshot-from-cache");
     performance.measure("runtime-files", { start: performance.now() - timings.totalMs, duration: timings.filesMs });
     performance.measure("python-boot", { start: performance.now() - timings.totalMs, duration: timings.totalMs });
@@ -110,10 +115,17 @@ function bootWorker(baseUrl, pythonFiles, runtimeManifest, plan) {
       worker.terminate();
       reject(new Error(`Python could not start: ${reason}`));
     };
-    const timer = setTimeout(() => fail(`it did not answer within ${BOOT_TIMEOUT_MS / 1000} s.`), BOOT_TIMEOUT_MS);
+    // Counted afresh at each file that arrives: a slow download that goes on is not a hang.
+    let timer;
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fail(`it did not answer within ${BOOT_TIMEOUT_MS / 1000} s.`), BOOT_TIMEOUT_MS);
+    };
+    wait();
     worker.onmessage = (event) => {
       const message = event.data;
       if (message.type === "progress") {
+        wait();
         showProgress(message.done, message.total);
       } else if (message.type === "ready") {
         clearTimeout(timer);
@@ -203,48 +215,11 @@ export function call(method, args = {}, options = {}) {
 }
 
 /**
- * A caller for which only its latest call counts, like call(): one call at a time, a newer
- * call replaces one still waiting, and a call made before the latest rejects with an error
- * that isSuperseded() recognises (callers ignore it). caller.cancel() supersedes the call in
- * flight or waiting too.
+ * A caller for which only its latest call counts, like call(): see latest-call.js. A call made
+ * before the latest rejects with an error that isSuperseded() recognises (callers ignore it).
  */
 export function latest() {
-  let ticket = 0;
-  let busy = false;
-  let waiting = null;
-
-  // A call that is not the latest any more is settled as superseded, never left hanging:
-  // code that awaits it (a page getting ready) goes on.
-  const supersede = (call) => call?.reject(new PythonError({ type: SUPERSEDED, line: null, hint: "",
-    message: "A newer request replaced this one." }));
-
-  function next() {
-    if (busy || !waiting) return;
-    const { mine, method, args, options, resolve, reject } = waiting;
-    waiting = null;
-    busy = true;
-    call(method, args, options)
-      .then((value) => (mine === ticket ? resolve(value) : supersede({ reject })),
-        (error) => (mine === ticket ? reject(error) : supersede({ reject })))
-      .finally(() => {
-        busy = false;
-        next();
-      });
-  }
-
-  function caller(method, args = {}, options = {}) {
-    return new Promise((resolve, reject) => {
-      supersede(waiting);
-      waiting = { mine: ++ticket, method, args, options, resolve, reject };
-      next();
-    });
-  }
-  caller.cancel = () => {
-    ticket++;
-    supersede(waiting);
-    waiting = null;
-  };
-  return caller;
+  return latestOf(call);
 }
 
 /** How long a call may run once Python starts it: learner code by this device's speed. */
@@ -284,7 +259,7 @@ function stopRunaway(id) {
 /** Replaces the worker (after a runaway call or a crash) and fails every call still waiting. */
 async function restart({ reason = "Python was restarted." } = {}) {
   worker?.terminate();
-  moreStdlibAdded(); // a call waiting for the old worker to have it goes on (and fails as restarted)
+  moreStdlibAdded(); // a call waiting for the old worker to have it goes on (and fails: not ready)
   for (const [id, call] of pending) {
     clearTimeout(call.timer);
     call.reject(new PythonError({ type: "Restarted", message: reason, hint: "", line: null }));

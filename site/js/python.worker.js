@@ -1,7 +1,7 @@
 // The Python worker. It is a classic script (bundled by the build) started from a Blob URL,
 // because Chromium refuses worker script files and module workers on file:// pages. Over http
-// it fetches the runtime's files itself, off the page's thread; on a file:// page they arrive by
-// postMessage, and it fetches nothing.
+// it fetches the runtime's files itself, off the page's thread; on a file:// page (and in the
+// offline copy) they arrive by postMessage, and it fetches nothing.
 import { loadRuntimeFile, loadRuntimeFiles, MORE_STDLIB } from "./runtime-assets.js";
 
 let dispatch = null;

@@ -37,7 +37,8 @@ const PACKED_WASM_BELOW_BYTES_PER_MS = 2000;
  * downloads nor its service worker): {wrapped} loads the wrapped files on the page; {fromDisk}
  * is true where every file comes from a disk or the release's cache (the service worker's
  * cache holds the raw wasm binary, not its xz form), and the link's speed does not matter;
- * {packedWasm} fetches the wasm binary's xz form.
+ * {packedWasm} fetches the wasm binary's xz form; {skipSnapshot} (set for a worker that replaces
+ * one) leaves the memory snapshot out, as the first start chose.
  */
 export function runtimePlan(manifest) {
   // The wrapped files are the only ones on a file:// page and in the offline copy (whose
@@ -80,6 +81,9 @@ export async function loadRuntimeFiles(baseUrl, manifest, plan, onProgress = () 
   let linkMeasured;
   const speed = new Promise((resolve) => { linkMeasured = resolve; });
   if (plan.fromDisk) linkMeasured(Infinity);
+  // A later worker keeps the first start's choice: its files come from the browser's cache, which
+  // says nothing of the link.
+  if (plan.skipSnapshot) linkMeasured(0);
   let snapshotSkipped = false;
   const files = names.filter((name) => name !== WASM && name !== SNAPSHOT)
     .map((name) => (name === STDLIB ? load(name, linkMeasured) : load(name)));
@@ -162,8 +166,8 @@ async function loadByFetch(dirUrl, name, onArrival) {
 }
 
 // Bytes per millisecond at which a file arrived, from its first byte to its last, as the
-// browser's resource timing saw them; where it has no entry (yet), from the page's own clock,
-// which a busy page makes look slower.
+// browser's resource timing saw them; where it has no entry (yet), from this thread's own clock,
+// which a busy thread makes look slower.
 function arrivalSpeed(url, size, elapsedMs) {
   const entry = performance.getEntriesByName(url).at(-1);
   return entry && timed(entry) ? entrySpeed(entry) : size / Math.max(1, elapsedMs);

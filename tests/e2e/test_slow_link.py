@@ -1,6 +1,8 @@
 """How Python starts: on a slow link the wasm binary in its smaller xz form and no memory snapshot,
 the snapshot kept unpacked for a revisit, and the rest of the standard library loaded after the start."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import code_editor, open_site, wait_for_python
@@ -24,6 +26,29 @@ def test_a_slow_link_takes_the_smaller_wasm_binary_skips_the_snapshot_and_python
     expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the global max")
     context.close()
     assert guard.errors == [] and guard.outside == []
+
+
+def test_a_python_restarted_on_a_slow_link_still_leaves_the_snapshot_out(browser, http_root):
+    """A replacement worker gets its files from the browser's cache, which says nothing of the link:
+    it keeps the first start's choice instead of downloading the 4.6 MiB it skipped."""
+    context, page, guard = open_site(browser, http_root)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", TEN_MBIT)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(http_root + "index.html#/functions")
+    wait_for_python(page, timeout=60_000)
+    editor = code_editor(page, "functions")
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("\n\nimport os\nos.abort()\n")
+    page.get_by_role("button", name="Apply changes").first.click()
+    expect(page.get_by_text(re.compile("^Editor state: failed. Crashed"))).to_be_visible(timeout=60_000)
+    wait_for_python(page, timeout=60_000)
+    assert requested.count("python_stdlib.zip") == 2  # the second start did fetch its files
+    assert "python-snapshot.bin.gz" not in requested
+    context.close()
 
 
 def test_a_damaged_xz_wasm_binary_is_reported_with_a_way_forward(browser, http_root, dist):
