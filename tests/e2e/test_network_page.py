@@ -44,7 +44,8 @@ def test_gradient_descent_stops_in_the_local_minimum_and_momentum_gets_through(s
     page.get_by_label("Optimizer", exact=True).select_option("gradient_descent_with_momentum")
     expect(page.get_by_label("Momentum", exact=True)).to_have_value("0.9")
     page.get_by_role("button", name="Train the network").click()
-    expect(page.get_by_text(re.compile(r"Reached the trained network's minimum \(loss 0\.00"))).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text(
+        re.compile(r"Reached the trained network's minimum \(loss 0\.00"))
     expect(status(page)).to_have_text(re.compile(r"100 % of points right\.$"))
     expect(site).to_have_url(re.compile(r"descent=gradient_descent_with_momentum&.*&momentum=0\.9"))
 
@@ -90,7 +91,7 @@ def test_clicking_the_map_starts_a_run_there(site):
     expect(status(page)).to_have_text(re.compile(r"^Step 100 of 100"))
     expect(page.get_by_label("Start a")).to_have_value("1")
     expect(page.get_by_label("Start b")).to_have_value("1")
-    expect(page.get_by_text(re.compile("Reached the trained network's minimum"))).to_be_visible()
+    expect(page.get_by_role("status", name="Verdict")).to_contain_text("Reached the trained network's minimum")
     expect(canvas).to_have_attribute("aria-label", re.compile("with a run of gradient_descent"))
 
 
