@@ -10,13 +10,19 @@ from tests.e2e.conftest import code_editor, open_site, wait_for_python
 TEN_MBIT = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 
 
-def test_a_slow_link_takes_the_smaller_wasm_binary_skips_the_snapshot_and_python_still_works(browser, http_root):
+def open_on_a_slow_link(browser, http_root):
+    """A page on a 10 Mbit/s link, and the names of the files it requests (the worker's too)."""
     context, page, guard = open_site(browser, http_root)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", TEN_MBIT)
     requested = []
     page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    return context, page, guard, requested
+
+
+def test_a_slow_link_takes_the_smaller_wasm_binary_skips_the_snapshot_and_python_still_works(browser, http_root):
+    context, page, guard, requested = open_on_a_slow_link(browser, http_root)
     page.goto(http_root + "index.html#/optimization?optimizer=gradient_ascent&start=-5&step_size=0.1")
     wait_for_python(page, timeout=60_000)
     assert "python_stdlib.zip" in requested and "python-snapshot.bin.gz" not in requested
@@ -31,12 +37,7 @@ def test_a_slow_link_takes_the_smaller_wasm_binary_skips_the_snapshot_and_python
 def test_a_python_restarted_on_a_slow_link_still_leaves_the_snapshot_out(browser, http_root):
     """A replacement worker gets its files from the browser's cache, which says nothing of the link:
     it keeps the first start's choice instead of downloading the 4.6 MiB it skipped."""
-    context, page, guard = open_site(browser, http_root)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", TEN_MBIT)
-    requested = []
-    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[-1]))
+    context, page, guard, requested = open_on_a_slow_link(browser, http_root)
     page.goto(http_root + "index.html#/functions")
     wait_for_python(page, timeout=60_000)
     editor = code_editor(page, "functions")
